@@ -1,0 +1,47 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { FlowStore } from '../flow/store';
+import { I18nProvider, createI18n } from '../i18n/i18n-context';
+import type { Locale } from '../i18n/locales';
+import { loadMessages, type Messages } from '../i18n/messages';
+import { RegistrationJourney } from '../steps/registration-journey';
+import { CrashNotice } from './crash-notice';
+import { ErrorBoundary } from './error-boundary';
+import { Layout } from './layout';
+
+export interface AppProps {
+  queryClient: QueryClient;
+  store: FlowStore;
+  locale: Locale;
+  messages: Messages;
+  demo: boolean;
+}
+
+export function App({ queryClient, store, locale: initialLocale, messages: initialMessages, demo }: AppProps) {
+  const [{ locale, messages }, setLanguage] = useState({ locale: initialLocale, messages: initialMessages });
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const changeLocale = (next: Locale) => {
+    void loadMessages(next).then((loaded) => {
+      setLanguage({ locale: next, messages: loaded });
+      const url = new URL(window.location.href);
+      url.searchParams.set('lang', next);
+      window.history.replaceState(window.history.state, '', url);
+    });
+  };
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider value={createI18n(locale, messages, changeLocale)}>
+        <Layout demo={demo}>
+          <ErrorBoundary fallback={<CrashNotice />}>
+            <RegistrationJourney store={store} />
+          </ErrorBoundary>
+        </Layout>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,50 @@
+import { useId, type ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n-context';
+import { locales, type Locale } from '../i18n/locales';
+import { Alert } from '../ui/alert';
+import { useOnline } from './use-online';
+
+const localeNames: Record<Locale, string> = { 'pt-BR': 'Português (Brasil)', en: 'English', es: 'Español' };
+
+export function Layout({ children, demo }: { children: ReactNode; demo: boolean }) {
+  const { t, locale, setLocale } = useI18n();
+  const id = useId();
+  const online = useOnline();
+  return (
+    <div className="min-h-screen bg-page text-ink">
+      <header className="border-b border-line bg-surface">
+        <div className="mx-auto flex max-w-xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div>
+            <h1 className="text-lg font-bold">{t('app.title')}</h1>
+            <p className="text-sm text-muted">{t('app.tagline')}</p>
+          </div>
+          <div className="flex items-center gap-2">
+            <label htmlFor={`${id}-lang`} className="text-sm text-muted">
+              {t('app.language')}
+            </label>
+            <select
+              id={`${id}-lang`}
+              value={locale}
+              onChange={(event) => {
+                const next = locales.find((candidate) => candidate === event.target.value);
+                if (next) setLocale(next);
+              }}
+              className="rounded-box border border-line bg-surface px-2 py-1 text-sm"
+            >
+              {locales.map((option) => (
+                <option key={option} value={option} lang={option}>
+                  {localeNames[option]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </header>
+      <main aria-label={t('app.main')} className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-8">
+        {demo ? <Alert tone="info">{t('app.demo')}</Alert> : null}
+        {online ? null : <Alert tone="error">{t('app.offline')}</Alert>}
+        <div className="rounded-box border border-line bg-surface p-6 shadow-sm">{children}</div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Country calling code without "+", e.g. "55". */
+export const ddiSchema = z.string().regex(/^[1-9]\d{0,2}$/, 'ddi must be 1 to 3 digits, not starting with 0');
+
+/** National number with area code, digits only, e.g. "11987654321". */
+export const nationalNumberSchema = z.string().regex(/^\d{8,15}$/, 'phone must be 8 to 15 digits');
+
+export const phoneNumberSchema = z.strictObject({
+  ddi: ddiSchema,
+  phone: nationalNumberSchema,
+});
+export type PhoneNumber = z.infer<typeof phoneNumberSchema>;
+
+export const deliveryMethodSchema = z.enum(['sms', 'voice', 'wa_old']);
+export type DeliveryMethod = z.infer<typeof deliveryMethodSchema>;
+export const deliveryMethods = deliveryMethodSchema.options;
+
+/** A 6-digit secret: registration code, two-step PIN, e-mail verification code. */
+export const sixDigitsSchema = z.string().regex(/^\d{6}$/, 'must be exactly 6 digits');
+
+/**
+ * Seconds to wait before a method may be requested. 0 means now; -1 means the method is
+ * unavailable for this number at the moment.
+ */
+export const waitSecondsSchema = z.number().int().min(-1);
+
+export const methodWaitsSchema = z.strictObject({
+  sms: waitSecondsSchema,
+  voice: waitSecondsSchema,
+  wa_old: waitSecondsSchema,
+});
+export type MethodWaits = z.infer<typeof methodWaitsSchema>;
+
+export const emptyRequestSchema = z.strictObject({});

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * The closed list of failures the proxy answers with. The body never carries upstream text:
+ * `message` is the fixed English sentence below, and the browser maps `code` to its own words.
+ */
+export const errorCatalogue = {
+  INVALID_REQUEST: { status: 400, message: 'The request is not valid.' },
+  UNAUTHORIZED: { status: 401, message: 'Sign in to continue.' },
+  TOKEN_EXPIRED: { status: 401, message: 'The session has expired.' },
+  FORBIDDEN: { status: 403, message: 'This request is not allowed.' },
+  NOT_FOUND: { status: 404, message: 'No such operation.' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
+  STEP_OUT_OF_ORDER: { status: 409, message: 'This step cannot be taken now.' },
+  ALREADY_CONNECTED: { status: 409, message: 'The instance is already connected.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the request as application/json.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; wait before trying again.' },
+  INTERNAL: { status: 500, message: 'Something went wrong in the console server.' },
+  PROVIDER_REJECTED: { status: 502, message: 'The provider refused the request.' },
+  PROVIDER_ERROR: { status: 502, message: 'The provider failed to answer correctly.' },
+  UPSTREAM_TOO_LARGE: { status: 502, message: 'The provider answered with too much data.' },
+  /** The connection broke after the request was sent: the provider may have acted on it. */
+  UPSTREAM_RESET: { status: 502, message: 'The connection to the provider broke before it answered.' },
+  /** No connection could be made: the provider never saw the request. */
+  UPSTREAM_UNAVAILABLE: { status: 503, message: 'The provider cannot be reached.' },
+  /** The provider did not answer in time: it may have acted on the request. */
+  UPSTREAM_TIMEOUT: { status: 504, message: 'The provider took too long to answer.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+export const errorCodes = Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]];
+export const errorCodeSchema = z.enum(errorCodes);
+
+export const fieldErrorsSchema = z.record(z.string(), z.string());
+
+export const errorBodySchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** Only on INVALID_REQUEST: field path → what is wrong with it. */
+  fields: fieldErrorsSchema.optional(),
+  /** Only on RATE_LIMITED: seconds until the same request may succeed. */
+  retryAfterSeconds: z.number().int().nonnegative().optional(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export function errorBody(
+  code: ErrorCode,
+  extra: Pick<ErrorBody, 'fields' | 'retryAfterSeconds'> = {},
+): ErrorBody {
+  return { code, message: errorCatalogue[code].message, ...extra };
+}

@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import { emptyRequestSchema } from './common';
+import { instanceStatusSchema } from './instance';
+import {
+  appealRequestSchema,
+  appealResultSchema,
+  availabilityRequestSchema,
+  availabilityResultSchema,
+  captchaAnswerSchema,
+  captchaResultSchema,
+  codeConfirmationResultSchema,
+  codeConfirmationSchema,
+  codeRequestResultSchema,
+  codeRequestSchema,
+  pinConfirmationResultSchema,
+  pinConfirmationSchema,
+  pinRecoveryResultSchema,
+  transferConfirmationResultSchema,
+} from './registration';
+
+export const API_PREFIX = '/api/v1';
+
+export interface OperationDefinition<Req extends z.ZodType, Res extends z.ZodType> {
+  method: 'GET' | 'POST';
+  path: string;
+  request: Req;
+  response: Res;
+}
+
+function operation<Req extends z.ZodType, Res extends z.ZodType>(
+  method: 'GET' | 'POST',
+  path: string,
+  request: Req,
+  response: Res,
+): OperationDefinition<Req, Res> {
+  return { method, path: `${API_PREFIX}${path}`, request, response };
+}
+
+/**
+ * Every call the browser may make to the proxy. The proxy registers exactly these routes and the
+ * browser's client and the demo's mock handlers are generated from the same table.
+ */
+export const operations = {
+  checkAvailability: operation('POST', '/registration/availability', availabilityRequestSchema, availabilityResultSchema),
+  requestCode: operation('POST', '/registration/code-request', codeRequestSchema, codeRequestResultSchema),
+  answerCaptcha: operation('POST', '/registration/captcha', captchaAnswerSchema, captchaResultSchema),
+  confirmCode: operation('POST', '/registration/code-confirmation', codeConfirmationSchema, codeConfirmationResultSchema),
+  confirmPin: operation('POST', '/registration/pin-confirmation', pinConfirmationSchema, pinConfirmationResultSchema),
+  recoverPin: operation('POST', '/registration/pin-recovery', emptyRequestSchema, pinRecoveryResultSchema),
+  confirmTransfer: operation('POST', '/registration/transfer-confirmation', emptyRequestSchema, transferConfirmationResultSchema),
+  requestUnbanning: operation('POST', '/registration/appeal', appealRequestSchema, appealResultSchema),
+  getStatus: operation('GET', '/instance/status', emptyRequestSchema, instanceStatusSchema),
+};
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type OperationInput<N extends OperationName> = z.infer<Operations[N]['request']>;
+export type OperationOutput<N extends OperationName> = z.infer<Operations[N]['response']>;
+
+export const operationNames = Object.keys(operations) as OperationName[];

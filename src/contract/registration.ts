@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import {
+  deliveryMethodSchema,
+  methodWaitsSchema,
+  phoneNumberSchema,
+  sixDigitsSchema,
+} from './common';
+
+/* ----- requests ----- */
+
+export const availabilityRequestSchema = phoneNumberSchema;
+
+export const codeRequestSchema = z.strictObject({
+  ...phoneNumberSchema.shape,
+  method: deliveryMethodSchema,
+});
+export type CodeRequest = z.infer<typeof codeRequestSchema>;
+
+/** What the operator read in the captcha image. */
+export const captchaAnswerSchema = z.strictObject({
+  answer: z.string().trim().min(1).max(32).regex(/^[0-9A-Za-z]+$/, 'letters and digits only'),
+});
+
+export const codeConfirmationSchema = z.strictObject({ code: sixDigitsSchema });
+export const pinConfirmationSchema = z.strictObject({ pin: sixDigitsSchema });
+
+export const appealRequestSchema = z.strictObject({
+  description: z.string().trim().min(20, 'at least 20 characters').max(1000, 'at most 1000 characters'),
+});
+
+/* ----- responses ----- */
+
+/**
+ * Reasons a number cannot register now. The provider's raw `reason` text is mapped onto this list;
+ * anything not listed becomes `unknown`, so no provider wording reaches the browser.
+ */
+export const unavailableReasonSchema = z.enum([
+  'temporarily_unavailable',
+  'too_many',
+  'too_many_all_methods',
+  'no_routes',
+  'unknown',
+]);
+export type UnavailableReason = z.infer<typeof unavailableReasonSchema>;
+
+export const availabilityResultSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({
+    outcome: z.literal('available'),
+    waits: methodWaitsSchema,
+    waOldEligible: z.boolean(),
+  }),
+  /** Banned, and an appeal is possible. The appeal token stays on the server. */
+  z.strictObject({ outcome: z.literal('banned') }),
+  /** Banned or blocked with no appeal possible. */
+  z.strictObject({ outcome: z.literal('blocked') }),
+  z.strictObject({
+    outcome: z.literal('unavailable'),
+    reason: unavailableReasonSchema,
+    /** Longest provider wait, when it said one; null when it did not. */
+    retryAfterSeconds: z.number().int().nonnegative().nullable(),
+  }),
+]);
+export type AvailabilityResult = z.infer<typeof availabilityResultSchema>;
+
+/** `data:image/png;base64,…` — always a data URI, whatever the provider sent. */
+export const captchaImageSchema = z.string().regex(/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/);
+
+export const codeRequestResultSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({
+    outcome: z.literal('sent'),
+    method: deliveryMethodSchema,
+    retryAfterSeconds: z.number().int().nonnegative(),
+    waits: methodWaitsSchema,
+  }),
+  z.strictObject({ outcome: z.literal('captcha'), image: captchaImageSchema }),
+  z.strictObject({ outcome: z.literal('blocked') }),
+  /** Not sent (usually a cooldown); the waits say when each method may be tried. */
+  z.strictObject({
+    outcome: z.literal('not-sent'),
+    retryAfterSeconds: z.number().int().nonnegative(),
+    waits: methodWaitsSchema,
+  }),
+]);
+export type CodeRequestResult = z.infer<typeof codeRequestResultSchema>;
+
+export const captchaResultSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('accepted') }),
+  /** Wrong answer. `image` is a fresh captcha when the provider sent one. */
+  z.strictObject({ outcome: z.literal('rejected'), image: captchaImageSchema.nullable() }),
+]);
+export type CaptchaResult = z.infer<typeof captchaResultSchema>;
+
+export const codeConfirmationResultSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('connected') }),
+  z.strictObject({ outcome: z.literal('pin-required') }),
+  z.strictObject({ outcome: z.literal('transfer-required') }),
+  z.strictObject({ outcome: z.literal('wrong-code') }),
+]);
+export type CodeConfirmationResult = z.infer<typeof codeConfirmationResultSchema>;
+
+export const pinConfirmationResultSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('connected') }),
+  z.strictObject({ outcome: z.literal('transfer-required') }),
+  z.strictObject({ outcome: z.literal('wrong-pin') }),
+]);
+export type PinConfirmationResult = z.infer<typeof pinConfirmationResultSchema>;
+
+export const pinRecoveryResultSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('email-sent') }),
+  z.strictObject({ outcome: z.literal('no-email') }),
+]);
+export type PinRecoveryResult = z.infer<typeof pinRecoveryResultSchema>;
+
+export const transferConfirmationResultSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('connected') }),
+  z.strictObject({ outcome: z.literal('not-accepted-yet') }),
+]);
+export type TransferConfirmationResult = z.infer<typeof transferConfirmationResultSchema>;
+
+export const appealResultSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('in-review') }),
+  z.strictObject({ outcome: z.literal('unbanned') }),
+  z.strictObject({ outcome: z.literal('rejected') }),
+]);
+export type AppealResult = z.infer<typeof appealResultSchema>;

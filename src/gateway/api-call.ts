@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { errorBody, errorCatalogue, type ErrorBody, type ErrorCode } from '../contract/errors';
+import { operations, type OperationName } from '../contract/operations';
+import { runOperation, type RunContext } from './run-operation';
+
+export interface ApiReply {
+  status: number;
+  body: unknown;
+}
+
+export type ParsedInput<T> = { ok: true; input: T } | { ok: false; reply: ApiReply };
+
+/** Validates a request body against the operation's contract schema; a failure names each bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): ParsedInput<z.infer<S>> {
+  const parsed = schema.safeParse(raw ?? {});
+  if (parsed.success) return { ok: true, input: parsed.data };
+  return { ok: false, reply: errorReply('INVALID_REQUEST', { fields: fieldErrors(parsed.error) }) };
+}
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join('.') : '_';
+    fields[key] ??= issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message;
+  }
+  return fields;
+}
+
+export function errorReply(code: ErrorCode, extra: Pick<ErrorBody, 'fields' | 'retryAfterSeconds'> = {}): ApiReply {
+  return { status: errorCatalogue[code].status, body: errorBody(code, extra) };
+}
+
+/**
+ * One API call from raw body to reply: contract validation (no upstream call on bad input), the
+ * operation, and the error catalogue. The proxy's routes and the demo's handlers both end here.
+ */
+export async function handleApiCall(name: OperationName, rawBody: unknown, context: RunContext): Promise<ApiReply> {
+  const parsed = parseInput(operations[name].request, rawBody);
+  if (!parsed.ok) return parsed.reply;
+  const result = await runOperation(name, parsed.input, context);
+  return result.ok ? { status: 200, body: result.value } : errorReply(result.code);
+}

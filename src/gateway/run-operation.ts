@@ -1,0 +1,44 @@
+import type { ErrorCode } from '../contract/errors';
+import type { OperationInput, OperationName, OperationOutput } from '../contract/operations';
+import type { Mapped, OperationMapping, ProviderAdapter, ProviderMemory, UpstreamRequest, UpstreamResponse } from '../providers/types';
+
+/** Sends one request to the provider; throws an UpstreamFailure when no usable answer came back. */
+export type UpstreamSend = (request: UpstreamRequest) => Promise<UpstreamResponse>;
+
+/** A transport failure, already named in the error catalogue. It carries no upstream detail. */
+export class UpstreamFailure extends Error {
+  constructor(readonly code: Extract<ErrorCode, `UPSTREAM_${string}` | 'PROVIDER_ERROR'>) {
+    super(code);
+    this.name = 'UpstreamFailure';
+  }
+}
+
+export interface RunContext {
+  adapter: ProviderAdapter;
+  memory: ProviderMemory;
+  send: UpstreamSend;
+}
+
+/**
+ * One operation from contract input to contract output: adapter mapping out, one upstream call
+ * (never retried), adapter mapping back. Shared by the proxy and the demo's mock handlers.
+ */
+export async function runOperation<N extends OperationName>(
+  name: N,
+  input: OperationInput<N>,
+  context: RunContext,
+): Promise<Mapped<OperationOutput<N>>> {
+  const mapping: OperationMapping<N> | undefined = context.adapter.operations[name];
+  if (!mapping) return { ok: false, code: 'NOT_FOUND' };
+  const request = mapping.toUpstream(input, context.memory);
+  if ('error' in request) return { ok: false, code: request.error };
+  let response: UpstreamResponse;
+  try {
+    response = await context.send(request);
+  } catch (error) {
+    return { ok: false, code: error instanceof UpstreamFailure ? error.code : 'UPSTREAM_UNAVAILABLE' };
+  }
+  const result = mapping.fromUpstream(response, input);
+  if (result.ok && result.remember) Object.assign(context.memory, result.remember);
+  return result;
+}

@@ -1,0 +1,5 @@
+import { common } from './common';
+import { errors } from './errors';
+import { registration } from './registration';
+
+export const en = { ...common, ...errors, ...registration };

@@ -1,0 +1,31 @@
+import type { errors as en } from '../en/errors';
+import type { Translation } from '../../messages';
+
+export const errors: Translation<typeof en> = {
+  'error.INVALID_REQUEST': 'Algo de lo enviado no es válido. Revisa los campos e inténtalo de nuevo.',
+  'error.UNAUTHORIZED': 'Ya no has iniciado sesión en la consola.',
+  'error.TOKEN_EXPIRED': 'Tu sesión caducó.',
+  'error.FORBIDDEN': 'Esta consola no tiene permiso para hacer eso.',
+  'error.NOT_FOUND': 'Esta página y el servidor de la consola no coinciden.',
+  'error.METHOD_NOT_ALLOWED': 'Esta página y el servidor de la consola no coinciden.',
+  'error.STEP_OUT_OF_ORDER': 'Ese paso no se puede dar ahora: primero hay que verificar el número de nuevo.',
+  'error.ALREADY_CONNECTED': 'Esta instancia ya está conectada.',
+  'error.PAYLOAD_TOO_LARGE': 'Lo enviado es demasiado largo. Acórtalo e inténtalo de nuevo.',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'Esta página y el servidor de la consola no coinciden.',
+  'error.RATE_LIMITED': 'Demasiados intentos por ahora. Espera {time} e inténtalo de nuevo.',
+  'error.RATE_LIMITED.noTime': 'Demasiados intentos por ahora. Espera unos minutos e inténtalo de nuevo.',
+  'error.INTERNAL': 'El servidor de la consola falló. Inténtalo de nuevo en un momento.',
+  'error.PROVIDER_REJECTED': 'El proveedor de WhatsApp rechazó la solicitud. Inténtalo de nuevo; si sigue pasando, revisa la instancia en el panel del proveedor.',
+  'error.PROVIDER_ERROR': 'El proveedor de WhatsApp no respondió bien. Inténtalo de nuevo en un momento.',
+  'error.UPSTREAM_TOO_LARGE': 'El proveedor de WhatsApp envió una respuesta que la consola no puede usar. Inténtalo de nuevo en un momento.',
+  'error.UPSTREAM_RESET': 'La conexión con el proveedor de WhatsApp se cortó antes de la respuesta. Inténtalo de nuevo.',
+  'error.UPSTREAM_UNAVAILABLE': 'No se puede contactar al proveedor de WhatsApp ahora. Inténtalo de nuevo en un momento.',
+  'error.UPSTREAM_TIMEOUT': 'El proveedor de WhatsApp tardó demasiado en responder. Inténtalo de nuevo.',
+  'error.NETWORK': 'La consola no pudo contactar a su servidor. Revisa la conexión e inténtalo de nuevo.',
+  'error.OFFLINE': 'No tienes conexión, así que no se envió nada. Lo que escribiste se conserva; inténtalo al volver.',
+  'error.INVALID_RESPONSE': 'La respuesta llegó incompleta. Inténtalo de nuevo.',
+  'error.CLIENT_TIMEOUT': 'No llegó ninguna respuesta a tiempo. Inténtalo de nuevo.',
+  'action.retry': 'Intentar de nuevo',
+  'action.reload': 'Recargar la página',
+  'action.startOver': 'Empezar de nuevo',
+};

@@ -1,0 +1,17 @@
+import type { common as en } from '../en/common';
+import type { Translation } from '../../messages';
+
+export const common: Translation<typeof en> = {
+  'app.title': 'Conexão de número do WhatsApp',
+  'app.tagline': 'Conecte um número do WhatsApp à sua instância da API.',
+  'app.language': 'Idioma',
+  'app.loading': 'Carregando…',
+  'app.demo': 'Demonstração: nada chega ao WhatsApp. Use os números de teste do guia.',
+  'app.offline': 'Você está sem conexão. Nada será enviado até a conexão voltar; o que você digitou continua aqui.',
+  'app.startOver': 'Começar de novo',
+  'app.changeNumber': 'Trocar número',
+  'app.crashed': 'Algo deu errado nesta tela.',
+  'app.crashedHint': 'Sua etapa está salva. Recarregue a página para continuar.',
+  'app.reload': 'Recarregar',
+  'app.main': 'Conexão',
+};

@@ -1,0 +1,31 @@
+import type { errors as en } from '../en/errors';
+import type { Translation } from '../../messages';
+
+export const errors: Translation<typeof en> = {
+  'error.INVALID_REQUEST': 'Algo do que foi enviado não é válido. Confira os campos e tente de novo.',
+  'error.UNAUTHORIZED': 'Você não está mais conectado ao console.',
+  'error.TOKEN_EXPIRED': 'Sua sessão expirou.',
+  'error.FORBIDDEN': 'Este console não tem permissão para fazer isso.',
+  'error.NOT_FOUND': 'Esta página e o servidor do console não combinam.',
+  'error.METHOD_NOT_ALLOWED': 'Esta página e o servidor do console não combinam.',
+  'error.STEP_OUT_OF_ORDER': 'Esta etapa não pode ser feita agora: é preciso verificar o número de novo antes.',
+  'error.ALREADY_CONNECTED': 'Esta instância já está conectada.',
+  'error.PAYLOAD_TOO_LARGE': 'O texto enviado é longo demais. Encurte e tente de novo.',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'Esta página e o servidor do console não combinam.',
+  'error.RATE_LIMITED': 'Muitas tentativas por enquanto. Aguarde {time} e tente de novo.',
+  'error.RATE_LIMITED.noTime': 'Muitas tentativas por enquanto. Aguarde alguns minutos e tente de novo.',
+  'error.INTERNAL': 'O servidor do console falhou. Tente de novo daqui a pouco.',
+  'error.PROVIDER_REJECTED': 'O provedor do WhatsApp recusou o pedido. Tente de novo; se continuar, confira a instância no painel do provedor.',
+  'error.PROVIDER_ERROR': 'O provedor do WhatsApp não respondeu direito. Tente de novo daqui a pouco.',
+  'error.UPSTREAM_TOO_LARGE': 'O provedor do WhatsApp enviou uma resposta que o console não consegue usar. Tente de novo daqui a pouco.',
+  'error.UPSTREAM_RESET': 'A conexão com o provedor do WhatsApp caiu antes da resposta. Tente de novo.',
+  'error.UPSTREAM_UNAVAILABLE': 'Não foi possível falar com o provedor do WhatsApp agora. Tente de novo daqui a pouco.',
+  'error.UPSTREAM_TIMEOUT': 'O provedor do WhatsApp demorou demais para responder. Tente de novo.',
+  'error.NETWORK': 'O console não conseguiu falar com o servidor. Confira a conexão e tente de novo.',
+  'error.OFFLINE': 'Você está sem conexão, então nada foi enviado. O que você digitou continua aqui; tente de novo quando voltar.',
+  'error.INVALID_RESPONSE': 'A resposta chegou incompleta. Tente de novo.',
+  'error.CLIENT_TIMEOUT': 'Nenhuma resposta chegou a tempo. Tente de novo.',
+  'action.retry': 'Tentar de novo',
+  'action.reload': 'Recarregar a página',
+  'action.startOver': 'Começar de novo',
+};

@@ -1,0 +1,6 @@
+import type { Messages } from '../../messages';
+import { common } from './common';
+import { errors } from './errors';
+import { registration } from './registration';
+
+export const ptBR: Messages = { ...common, ...errors, ...registration };

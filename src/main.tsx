@@ -1,0 +1,34 @@
+import './zod-setup';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createQueryClient } from './api/query-client';
+import { App } from './app/app';
+import { restoreState, sessionStorageOrMemory, writeStoredState } from './flow/persistence';
+import { createFlowStore } from './flow/store';
+import { pickLocale } from './i18n/locales';
+import { loadMessages } from './i18n/messages';
+import './styles.css';
+
+const DEMO = import.meta.env.MODE === 'demo';
+
+async function boot(): Promise<void> {
+  const locale = pickLocale(window.location.search, navigator.languages);
+  const messagesLoading = loadMessages(locale);
+  if (DEMO) {
+    // The demo answers every API call in the browser; this chunk never exists in the normal build.
+    const { startDemoWorker } = await import('./mocks/browser');
+    await startDemoWorker();
+  }
+  const messages = await messagesLoading;
+  const storage = sessionStorageOrMemory();
+  const store = createFlowStore(restoreState(storage, Date.now()), (state) => writeStoredState(storage, state));
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <App queryClient={createQueryClient()} store={store} locale={locale} messages={messages} demo={DEMO} />
+    </StrictMode>,
+  );
+}
+
+void boot();

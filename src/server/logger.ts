@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+/**
+ * Structured JSON lines. Request lines carry the method, the path without its query and the status;
+ * bodies and headers are never logged, and the known secret-bearing fields are redacted anyway.
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: undefined,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["client-token"]',
+          '*.appealToken',
+          '*.code',
+          '*.pin',
+          '*.email',
+          '*.token',
+        ],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (request: { method?: string; url?: string; id?: string }) => ({
+          id: request.id,
+          method: request.method,
+          path: request.url?.split('?')[0],
+        }),
+        res: (reply: { statusCode?: number }) => ({ status: reply.statusCode }),
+        err: (error: { name?: string; code?: unknown }) => ({ type: error.name, code: error.code }),
+      },
+    },
+    destination,
+  );
+}
+
+export const newRequestId = (): string => randomUUID();

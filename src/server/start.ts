@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { createSimulatedProvider, type SimulatedProvider } from '../fake-provider/simulated-provider';
+import { zapiAdapter, zapiTarget, type ZapiCredentials } from '../providers/zapi';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { createLogger } from './logger';
+import { startSimulatedUpstream } from './simulated-upstream';
+import { createUpstream } from './upstream';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  providerLabel: string;
+  /** Present when no credentials were configured and the simulated provider answers. */
+  simulated: SimulatedProvider | null;
+  close: () => Promise<void>;
+}
+
+export interface StartOptions {
+  staticDir: string | null;
+  logDestination?: DestinationStream;
+}
+
+/** Wires configuration to a listening proxy; with no credentials it starts the simulated provider first. */
+export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const closers: Array<() => Promise<void>> = [];
+
+  let credentials: ZapiCredentials;
+  let simulated: SimulatedProvider | null = null;
+  if (config.provider.kind === 'simulated') {
+    // Throwaway credentials: the simulated provider checks them like Z-API would.
+    const secret = () => randomBytes(12).toString('hex');
+    const instance = { instanceId: `sim-${secret()}`, instanceToken: secret(), clientToken: secret() };
+    simulated = createSimulatedProvider({ instances: [instance] });
+    const upstream = await startSimulatedUpstream(simulated);
+    closers.push(upstream.close);
+    credentials = { baseUrl: upstream.url, ...instance };
+  } else {
+    credentials = config.provider;
+  }
+
+  const upstream = createUpstream(new URL(credentials.baseUrl).origin, (request) => zapiTarget(credentials, request), config.upstream);
+  closers.push(upstream.close);
+
+  const app = await buildApp({
+    logger,
+    staticDir: options.staticDir,
+    provider: { adapter: zapiAdapter, memory: {}, send: upstream.send },
+  });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const providerLabel = simulated ? 'simulated provider (no credentials configured)' : 'Z-API';
+  logger.info({ url: address, provider: simulated ? 'simulated' : 'zapi' }, 'listening');
+
+  return {
+    app,
+    url: address,
+    providerLabel,
+    simulated,
+    close: async () => {
+      await app.close();
+      for (const close of closers.reverse()) await close();
+    },
+  };
+}

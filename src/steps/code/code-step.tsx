@@ -1,0 +1,130 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { methodStatus, readyAt } from '../../flow/deadlines';
+import { MAX_WRONG_CODES, hasCodeAttemptsLeft } from '../../flow/guards';
+import type { StateOf } from '../../flow/state';
+import { formatPhone } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import { Alert } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { Countdown } from '../../ui/countdown';
+import { ErrorAlert } from '../../ui/error-alert';
+import { OtpInput } from '../../ui/otp-input';
+import { StepHeading } from '../../ui/step-heading';
+import { useNow } from '../../ui/use-now';
+import type { RegistrationActions } from '../use-registration-actions';
+
+type CodeState = StateOf<'awaitingCode'> | StateOf<'confirmingCode'>;
+
+export function CodeStep({ state, actions }: { state: CodeState; actions: RegistrationActions }) {
+  const { t, rich } = useI18n();
+  const id = useId();
+  const pending = state.step === 'confirmingCode';
+  const { sentMethod } = state.code;
+  const resendAt = sentMethod ? readyAt(state.code, sentMethod) : null;
+  const now = useNow([resendAt]);
+  const resend = sentMethod ? methodStatus(state.code, sentMethod, now) : null;
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-5">
+      <StepHeading id={`${id}-heading`}>{t('code.heading')}</StepHeading>
+      <p className="text-muted">
+        {rich('code.intro', {
+          method: t(sentMethod ? `code.via.${sentMethod}` : 'code.via.sms'),
+          phone: (
+            <Button
+              variant="link"
+              disabled={pending}
+              onClick={actions.changeNumber}
+              aria-label={t('code.changeNumber', { phone: formatPhone(state.phone) })}
+            >
+              {formatPhone(state.phone)}
+            </Button>
+          ),
+        })}
+      </p>
+      {state.step === 'awaitingCode' && state.notice === 'too-many-wrong-codes' ? (
+        <Alert tone="error">{t('code.tooMany')}</Alert>
+      ) : null}
+      {/* A wrong code remounts the form: the field is emptied and takes the caret back. */}
+      <CodeForm key={state.code.wrongCodes} state={state} actions={actions} />
+      <div className="flex flex-col items-start gap-2 border-t border-line pt-4">
+        {resend?.kind === 'waiting' ? (
+          <p className="text-sm text-muted">
+            {rich('code.newCodeIn', { time: <Countdown deadline={resend.readyAt} now={now} /> })}
+          </p>
+        ) : null}
+        <Button variant="secondary" disabled={pending} onClick={actions.chooseOtherMethod}>
+          {t('code.newCode')}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function CodeForm({ state, actions }: { state: CodeState; actions: RegistrationActions }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [code, setCode] = useState('');
+  const [incomplete, setIncomplete] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const pending = state.step === 'confirmingCode';
+  const { wrongCodes } = state.code;
+  const canConfirm = hasCodeAttemptsLeft(state.code);
+
+  useEffect(() => {
+    if (wrongCodes > 0) input.current?.focus();
+  }, [wrongCodes]);
+
+  const confirm = (value: string) => {
+    if (value.length !== 6) {
+      setIncomplete(true);
+      input.current?.focus();
+      return;
+    }
+    setIncomplete(false);
+    actions.confirmCode(value);
+  };
+
+  const notice = state.step === 'awaitingCode' ? state.notice : null;
+  const fieldError = incomplete
+    ? t('code.incomplete')
+    : notice === 'wrong-code'
+      ? `${t('code.wrong')} ${t('code.attemptsLeft', { count: MAX_WRONG_CODES - wrongCodes })}`
+      : undefined;
+
+  return (
+    <>
+      {state.step === 'awaitingCode' && state.error ? (
+        <ErrorAlert error={state.error} onRetry={() => confirm(code)} onStartOver={actions.startOver} />
+      ) : null}
+      <form
+        noValidate
+        className="flex flex-col gap-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          confirm(code);
+        }}
+      >
+        <OtpInput
+          ref={input}
+          id={`${id}-code`}
+          label={t('code.label')}
+          hint={t('code.hint')}
+          error={fieldError}
+          value={code}
+          disabled={pending || !canConfirm}
+          onChange={(value) => {
+            setCode(value);
+            setIncomplete(false);
+          }}
+          onComplete={confirm}
+        />
+        <div>
+          <Button type="submit" pending={pending} disabled={!canConfirm}>
+            {pending ? t('code.confirming') : t('code.submit')}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import { useId } from 'react';
+import { deliveryMethods, type DeliveryMethod } from '../../contract/common';
+import { methodStatus, readyAt, type MethodStatus } from '../../flow/deadlines';
+import type { StateOf } from '../../flow/state';
+import { formatPhone } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import type { MessageKey } from '../../i18n/messages';
+import { Alert } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { Countdown } from '../../ui/countdown';
+import { ErrorAlert } from '../../ui/error-alert';
+import { StepHeading } from '../../ui/step-heading';
+import { useNow } from '../../ui/use-now';
+import type { RegistrationActions } from '../use-registration-actions';
+
+const methodLabel: Record<DeliveryMethod, MessageKey> = {
+  sms: 'methods.sms',
+  voice: 'methods.voice',
+  wa_old: 'methods.wa_old',
+};
+
+export function MethodStep({
+  state,
+  actions,
+}: {
+  state: StateOf<'choosingMethod'> | StateOf<'requestingCode'>;
+  actions: RegistrationActions;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const now = useNow(deliveryMethods.map((method) => readyAt(state.code, method)));
+  const pending = state.step === 'requestingCode';
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-5">
+      <StepHeading id={`${id}-heading`}>{t('methods.heading')}</StepHeading>
+      <p className="text-muted">{t('methods.intro', { phone: formatPhone(state.phone) })}</p>
+      {state.step === 'choosingMethod' && state.notice === 'code-not-sent' ? (
+        <Alert tone="info">{t('methods.notSent')}</Alert>
+      ) : null}
+      {state.step === 'choosingMethod' && state.error ? (
+        <ErrorAlert error={state.error} onStartOver={actions.startOver} />
+      ) : null}
+      <ul className="flex flex-col gap-3">
+        {deliveryMethods.map((method) => {
+          const status = methodStatus(state.code, method, now);
+          const requesting = pending && state.method === method;
+          return (
+            <li key={method}>
+              <button
+                type="button"
+                disabled={pending || status.kind !== 'ready'}
+                aria-busy={requesting || undefined}
+                aria-describedby={`${id}-${method}-status`}
+                onClick={() => actions.requestCode(method)}
+                className="flex w-full flex-col items-start gap-1 rounded-box border border-line bg-surface px-4 py-3 text-left hover:border-accent disabled:cursor-not-allowed disabled:opacity-70"
+              >
+                <span className="font-semibold text-ink">{t(methodLabel[method])}</span>
+                {method === 'wa_old' ? <span className="text-sm text-muted">{t('methods.wa_old.hint')}</span> : null}
+                <span id={`${id}-${method}-status`} className="text-sm text-muted">
+                  {requesting ? t('methods.requesting') : <MethodStatusText status={status} now={now} />}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {state.code.sentMethod !== null ? (
+        <div>
+          <Button variant="link" disabled={pending} onClick={actions.enterCode}>
+            {t('methods.haveCode')}
+          </Button>
+        </div>
+      ) : null}
+      <div>
+        <Button variant="link" disabled={pending} onClick={actions.changeNumber}>
+          {t('app.changeNumber')}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function MethodStatusText({ status, now }: { status: MethodStatus; now: number }) {
+  const { t, rich } = useI18n();
+  switch (status.kind) {
+    case 'ready':
+      return <>{t('methods.ready')}</>;
+    case 'waiting':
+      return <>{rich('methods.waiting', { time: <Countdown deadline={status.readyAt} now={now} /> })}</>;
+    case 'unavailable':
+      return <>{t('methods.unavailable')}</>;
+    case 'ineligible':
+      return <>{t('methods.ineligible')}</>;
+  }
+}

@@ -1,0 +1,129 @@
+import { useId, useMemo } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { StateOf } from '../../flow/state';
+import { useI18n } from '../../i18n/i18n-context';
+import type { MessageKey } from '../../i18n/messages';
+import { Alert } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { ErrorAlert } from '../../ui/error-alert';
+import { StepHeading } from '../../ui/step-heading';
+import { TextField } from '../../ui/text-field';
+import type { RegistrationActions } from '../use-registration-actions';
+import { countries, countryByIso, defaultCountry, splitInternational, type Country } from './countries';
+import { validatePhone } from './validate-phone';
+
+interface PhoneForm {
+  country: string;
+  number: string;
+}
+
+export function PhoneStep({
+  state,
+  actions,
+}: {
+  state: StateOf<'phoneEntry'> | StateOf<'checkingAvailability'>;
+  actions: RegistrationActions;
+}) {
+  const { t, locale } = useI18n();
+  const id = useId();
+  const pending = state.step === 'checkingAvailability';
+  const initialCountry = countries.find((country) => country.ddi === state.phone?.ddi) ?? defaultCountry;
+  const form = useForm<PhoneForm>({
+    defaultValues: { country: initialCountry.iso, number: state.phone?.phone ?? '' },
+    shouldFocusError: true,
+  });
+  const countryIso = useWatch({ control: form.control, name: 'country' });
+  const country = countryByIso(countryIso) ?? defaultCountry;
+
+  const names = useMemo(() => new Intl.DisplayNames([locale], { type: 'region' }), [locale]);
+  const sorted = useMemo(
+    () => [...countries].sort((a, b) => (names.of(a.iso) ?? a.iso).localeCompare(names.of(b.iso) ?? b.iso, locale)),
+    [names, locale],
+  );
+
+  const submit = form.handleSubmit((values) => {
+    const check = validatePhone(countryByIso(values.country) ?? defaultCountry, values.number);
+    if (check.ok) actions.submitPhone(check.phone);
+  });
+
+  const numberField = form.register('number', {
+    validate: (value, values) => {
+      const check = validatePhone(countryByIso(values.country) ?? defaultCountry, value);
+      return check.ok || check.error;
+    },
+    onChange: (event: { target: { value: string } }) => {
+      // A pasted "+55 11 98765-4321" picks the country and keeps the rest as the national number.
+      const international = splitInternational(event.target.value);
+      if (international) {
+        form.setValue('country', international.country.iso);
+        form.setValue('number', international.national);
+      }
+    },
+  });
+
+  const errorKey = form.formState.errors.number?.message;
+  const fieldError = errorKey ? phoneErrorText(errorKey, country, form.getValues('number'), names, t) : undefined;
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-5">
+      <StepHeading id={`${id}-heading`}>{t('phone.heading')}</StepHeading>
+      <p className="text-muted">{t('phone.intro')}</p>
+      {state.step === 'phoneEntry' && state.error ? (
+        <ErrorAlert error={state.error} onRetry={() => void submit()} onStartOver={actions.startOver} />
+      ) : null}
+      <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-4">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-country`} className="font-semibold text-ink">
+            {t('phone.country')}
+          </label>
+          <select
+            id={`${id}-country`}
+            disabled={pending}
+            className="min-h-11 rounded-box border border-line bg-surface px-3 py-2 text-ink"
+            {...form.register('country', { onChange: () => form.clearErrors('number') })}
+          >
+            {sorted.map((option) => (
+              <option key={option.iso} value={option.iso}>
+                {`${names.of(option.iso) ?? option.iso} (+${option.ddi})`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextField
+          id={`${id}-number`}
+          label={t('phone.number')}
+          hint={t('phone.numberHint', { example: country.example })}
+          error={fieldError}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel-national"
+          readOnly={pending}
+          {...numberField}
+        />
+        <div>
+          <Button type="submit" pending={pending}>
+            {pending ? t('phone.checking') : t('phone.submit')}
+          </Button>
+        </div>
+        {pending ? <Alert tone="info">{t('phone.checking')}</Alert> : null}
+      </form>
+    </section>
+  );
+}
+
+function phoneErrorText(
+  key: string,
+  country: Country,
+  typed: string,
+  names: Intl.DisplayNames,
+  t: ReturnType<typeof useI18n>['t'],
+): string {
+  const known: MessageKey[] = ['phone.error.required', 'phone.error.digits', 'phone.error.length', 'phone.error.areaCode', 'phone.error.mobile'];
+  const messageKey = known.find((candidate) => candidate === key) ?? 'phone.error.length';
+  const lengths = country.lengths.map(String);
+  return t(messageKey, {
+    country: names.of(country.iso) ?? country.iso,
+    lengths: lengths.length === 2 ? t('phone.or', { a: lengths[0] ?? '', b: lengths[1] ?? '' }) : (lengths[0] ?? ''),
+    area: typed.replace(/\D/g, '').slice(0, 2),
+  });
+}

@@ -1,0 +1,49 @@
+import type { FlowError, FlowErrorCode } from '../flow/state';
+import type { MessageKey } from '../i18n/messages';
+
+/** What the operator can do next about a failure. */
+export type ErrorAction = 'retry' | 'reload' | 'startOver';
+
+/**
+ * Every failure, from the proxy's catalogue or from the browser, mapped to one sentence and one next
+ * action. This is the only place that decides what an error says.
+ */
+const presentation: Record<FlowErrorCode, ErrorAction> = {
+  INVALID_REQUEST: 'retry',
+  UNAUTHORIZED: 'reload',
+  TOKEN_EXPIRED: 'reload',
+  FORBIDDEN: 'reload',
+  NOT_FOUND: 'reload',
+  METHOD_NOT_ALLOWED: 'reload',
+  UNSUPPORTED_MEDIA_TYPE: 'reload',
+  STEP_OUT_OF_ORDER: 'startOver',
+  ALREADY_CONNECTED: 'startOver',
+  PAYLOAD_TOO_LARGE: 'retry',
+  RATE_LIMITED: 'retry',
+  INTERNAL: 'retry',
+  PROVIDER_REJECTED: 'retry',
+  PROVIDER_ERROR: 'retry',
+  UPSTREAM_TOO_LARGE: 'retry',
+  UPSTREAM_RESET: 'retry',
+  UPSTREAM_UNAVAILABLE: 'retry',
+  UPSTREAM_TIMEOUT: 'retry',
+  NETWORK: 'retry',
+  OFFLINE: 'retry',
+  INVALID_RESPONSE: 'retry',
+  CLIENT_TIMEOUT: 'retry',
+};
+
+export function errorAction(error: FlowError): ErrorAction {
+  return presentation[error.code];
+}
+
+export function errorMessageKey(error: FlowError): MessageKey {
+  if (error.code === 'RATE_LIMITED' && error.retryAfterSeconds === undefined) return 'error.RATE_LIMITED.noTime';
+  return `error.${error.code}`;
+}
+
+export const actionLabel: Record<ErrorAction, MessageKey> = {
+  retry: 'action.retry',
+  reload: 'action.reload',
+  startOver: 'action.startOver',
+};

@@ -1,0 +1,59 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One config, three builds:
+ * - `vite build`: the console served by the proxy (dist/), without MSW or the simulated provider;
+ * - `vite build --mode demo`: the static demo (dist-demo/), which answers the API in a service worker;
+ * - `vite build --ssr src/server/main.ts`: the proxy itself (dist-server/main.js) for Node.
+ */
+export default defineConfig(({ mode, isSsrBuild }) => {
+  const demo = mode === 'demo';
+  if (isSsrBuild) {
+    return {
+      publicDir: false,
+      build: {
+        outDir: 'dist-server',
+        emptyOutDir: true,
+        target: 'node20',
+        copyPublicDir: false,
+        rollupOptions: { output: { entryFileNames: 'main.js', format: 'es' } },
+      },
+    };
+  }
+  return {
+    plugins: [react(), tailwindcss()],
+    // The service worker file belongs to the demo only.
+    publicDir: demo ? 'public' : false,
+    // The demo is static files that may be served from any folder.
+    base: demo ? './' : '/',
+    build: {
+      outDir: demo ? 'dist-demo' : 'dist',
+      emptyOutDir: true,
+      sourcemap: false,
+      target: 'es2022',
+    },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            environment: 'node',
+            include: ['src/**/*.test.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'component',
+            environment: 'jsdom',
+            include: ['src/**/*.test.tsx'],
+            setupFiles: ['src/test/setup-dom.ts'],
+          },
+        },
+      ],
+    },
+  };
+});
