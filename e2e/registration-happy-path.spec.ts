@@ -1,22 +1,27 @@
+import { expectNoAxeViolations } from './support/axe';
 import { expect, forTargets, test } from './support/fixtures';
 
 forTargets(['proxy', 'demo'], () => {
   test('an operator registers +55 11 98765-4321 by SMS with code 123456 and sees it connected', async ({ registration, page }) => {
     await registration.open();
     await expect(registration.heading('Which number do you want to connect?')).toBeFocused();
+    await expectNoAxeViolations(page, 'phone entry');
 
     await registration.submitNumber('11 98765-4321');
     await expect(registration.heading('How should WhatsApp send the code?')).toBeVisible();
     await expect(page.getByRole('button', { name: /Text message \(SMS\).*Available now/ })).toBeEnabled();
+    await expectNoAxeViolations(page, 'method choice');
 
     await registration.chooseMethod(/Text message \(SMS\)/);
     await expect(registration.heading('Enter the code')).toBeVisible();
     await expect(page.getByText('Enter the 6-digit code sent by text message to')).toBeVisible();
     await expect(page.getByText(/You can ask for a new code in 1:00|You can ask for a new code in 0:5\d/)).toBeVisible();
+    await expectNoAxeViolations(page, 'code entry');
 
     await registration.enterCode('123456');
     await expect(registration.heading('Connected')).toBeVisible();
     await expect(page.getByText('+55 11 98765-4321 is now connected to this instance.')).toBeVisible();
+    await expectNoAxeViolations(page, 'connected');
   });
 
   test('a malformed number gets a field error and nothing is sent', async ({ registration, page }) => {
