@@ -13,6 +13,8 @@ export const errorCatalogue = {
   METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
   STEP_OUT_OF_ORDER: { status: 409, message: 'This step cannot be taken now.' },
   ALREADY_CONNECTED: { status: 409, message: 'The instance is already connected.' },
+  /** Account security needs a connected number; the provider said there is none. */
+  NOT_CONNECTED: { status: 409, message: 'The instance is not connected.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the request as application/json.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; wait before trying again.' },

@@ -1,4 +1,16 @@
 import type { z } from 'zod';
+import {
+  accountEmailSchema,
+  deviceSchema,
+  pinStatusSchema,
+  removedResultSchema,
+  setEmailRequestSchema,
+  setEmailResultSchema,
+  setPinRequestSchema,
+  setPinResultSchema,
+  verifyEmailRequestSchema,
+  verifyEmailResultSchema,
+} from './account';
 import { emptyRequestSchema } from './common';
 import { instanceStatusSchema } from './instance';
 import {
@@ -50,6 +62,15 @@ export const operations = {
   confirmTransfer: operation('POST', '/registration/transfer-confirmation', emptyRequestSchema, transferConfirmationResultSchema),
   requestUnbanning: operation('POST', '/registration/appeal', appealRequestSchema, appealResultSchema),
   getStatus: operation('GET', '/instance/status', emptyRequestSchema, instanceStatusSchema),
+  // Account security, once connected.
+  getDevice: operation('GET', '/instance/device', emptyRequestSchema, deviceSchema),
+  getAccountEmail: operation('GET', '/account/email', emptyRequestSchema, accountEmailSchema),
+  setAccountEmail: operation('POST', '/account/email', setEmailRequestSchema, setEmailResultSchema),
+  verifyAccountEmail: operation('POST', '/account/email/verification', verifyEmailRequestSchema, verifyEmailResultSchema),
+  removeAccountEmail: operation('POST', '/account/email/removal', emptyRequestSchema, removedResultSchema),
+  getPinStatus: operation('GET', '/account/pin', emptyRequestSchema, pinStatusSchema),
+  setPin: operation('POST', '/account/pin', setPinRequestSchema, setPinResultSchema),
+  removePin: operation('POST', '/account/pin/removal', emptyRequestSchema, removedResultSchema),
 };
 
 export type Operations = typeof operations;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { systemClock, type Clock } from './clock';
 import { empty, json, newInstance, type SimInstance, type SimRequest, type SimResponse, type SimRoute } from './model';
 import { scenarioOf, simulatedTimings } from './scenarios';
+import { zapiAccountRoutes } from './zapi/account';
 import { zapiInstanceRoutes } from './zapi/instance';
 import { zapiRegistrationRoutes } from './zapi/registration';
 
@@ -25,7 +26,7 @@ export interface SimulatedProvider {
   readonly hits: Map<string, number>;
 }
 
-const zapiRoutes: SimRoute[] = [...zapiRegistrationRoutes, ...zapiInstanceRoutes];
+const zapiRoutes: SimRoute[] = [...zapiRegistrationRoutes, ...zapiInstanceRoutes, ...zapiAccountRoutes];
 const ZAPI_PREFIX = /^\/instances\/([^/]+)\/token\/([^/]+)(\/.*)$/;
 
 const numberInBody = z.object({ ddi: z.string(), phone: z.string() });

@@ -19,6 +19,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
           '*.code',
           '*.pin',
           '*.email',
+          '*.verificationCode',
           '*.token',
         ],
         censor: '[redacted]',

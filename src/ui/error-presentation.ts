@@ -18,6 +18,7 @@ const presentation: Record<FlowErrorCode, ErrorAction> = {
   UNSUPPORTED_MEDIA_TYPE: 'reload',
   STEP_OUT_OF_ORDER: 'startOver',
   ALREADY_CONNECTED: 'startOver',
+  NOT_CONNECTED: 'startOver',
   PAYLOAD_TOO_LARGE: 'retry',
   RATE_LIMITED: 'retry',
   INTERNAL: 'retry',

@@ -35,18 +35,18 @@ const zapiDocs: Record<string, DocMapping> = {
     input: (body) => ({ description: body.description }),
     memory: (body) => ({ appealToken: String(body.appealToken) }),
   },
+  'mobile.get-account-email': { operation: 'getAccountEmail', input: () => ({}) },
+  'mobile.set-account-email': { operation: 'setAccountEmail', input: (body) => ({ email: body.email }) },
+  'mobile.verify-email': { operation: 'verifyAccountEmail', input: (body) => ({ code: body.verificationCode }) },
+  'mobile.remove-account-email': { operation: 'removeAccountEmail', input: () => ({}) },
+  'mobile.get-has-security-code': { operation: 'getPinStatus', input: () => ({}) },
+  'mobile.set-security-code': { operation: 'setPin', input: (body) => ({ pin: body.code }) },
+  'mobile.remove-security-code': { operation: 'removePin', input: () => ({}) },
 };
 
 /** Documented routes the console does not offer as operations yet. */
 const notOffered = new Set([
   'instance.restart',
-  'mobile.get-account-email',
-  'mobile.set-account-email',
-  'mobile.verify-email',
-  'mobile.remove-account-email',
-  'mobile.get-has-security-code',
-  'mobile.set-security-code',
-  'mobile.remove-security-code',
 ]);
 
 const sampleInputs: Partial<Record<OperationName, unknown>> = {
@@ -58,6 +58,13 @@ const sampleInputs: Partial<Record<OperationName, unknown>> = {
   recoverPin: {},
   confirmTransfer: {},
   requestUnbanning: { description: 'I was chatting normally and got banned' },
+  getAccountEmail: {},
+  setAccountEmail: { email: 'example@email.com' },
+  verifyAccountEmail: { code: '123456' },
+  removeAccountEmail: {},
+  getPinStatus: {},
+  setPin: { pin: '123456' },
+  removePin: {},
 };
 
 /** Runs the operation with the provider answering `body`, and records what was sent. */
@@ -76,6 +83,11 @@ async function run(operation: OperationName, input: unknown, body: unknown, memo
 
 const fromUpstream = async (operation: OperationName, body: unknown) =>
   (await run(operation, sampleInputs[operation], body, { appealToken: 'Ae1C-sample' })).result;
+/** The contract answer (or the catalogue code) for a documented response body. */
+async function outcome(operation: OperationName, file: string) {
+  const result = await fromUpstream(operation, readFixture('zapi-docs', file));
+  return result.ok ? result.value : result.code;
+}
 const documentedBody = (file: string) => z.record(z.string(), z.unknown()).parse(readFixture('zapi-docs', file));
 
 const manifest = zapiManifest();
@@ -105,10 +117,6 @@ describe('Z-API documentation fixtures', () => {
   });
 
   it('reads the documented answers as the journey needs them', async () => {
-    const outcome = async (operation: OperationName, file: string) => {
-      const result = await fromUpstream(operation, readFixture('zapi-docs', file));
-      return result.ok ? result.value : result.code;
-    };
     expect(await outcome('checkAvailability', 'mobile.registration-available.response.1.json')).toEqual({
       outcome: 'available',
       waits: { sms: 0, voice: 0, wa_old: 0 },
@@ -127,6 +135,20 @@ describe('Z-API documentation fixtures', () => {
     expect(await outcome('requestUnbanning', 'mobile.request-unbanning.response.2.json')).toEqual({ outcome: 'unbanned' });
   });
 
+  it('reads the documented account-security answers', async () => {
+    expect(await outcome('getAccountEmail', 'mobile.get-account-email.response.1.json')).toEqual({
+      hasEmail: true,
+      email: 'example@email.com',
+      verified: true,
+    });
+    expect(await outcome('setAccountEmail', 'mobile.set-account-email.response.1.json')).toEqual({ outcome: 'verification-sent' });
+    expect(await outcome('verifyAccountEmail', 'mobile.verify-email.response.1.json')).toEqual({ outcome: 'verified' });
+    expect(await outcome('removeAccountEmail', 'mobile.remove-account-email.response.1.json')).toEqual({ outcome: 'removed' });
+    expect(await outcome('getPinStatus', 'mobile.get-has-security-code.response.1.json')).toEqual({ hasPin: true });
+    expect(await outcome('setPin', 'mobile.set-security-code.response.1.json')).toEqual({ outcome: 'saved' });
+    expect(await outcome('removePin', 'mobile.remove-security-code.response.1.json')).toEqual({ outcome: 'removed' });
+  });
+
   it('keeps the appeal token of a banned number for the appeal, out of the answer', async () => {
     const body = readFixture('zapi-docs', 'mobile.registration-available.response.2.json');
     const { result, memory } = await run('checkAvailability', sample, body);
@@ -141,7 +163,7 @@ const seedOutcomes: Record<string, { operation: OperationName; outcome: string }
   'mobile.confirm-code.response.security-code.json': { operation: 'confirmCode', outcome: 'pin-required' },
   'mobile.request-code.response.banned.json': { operation: 'requestCode', outcome: 'blocked' },
   'mobile.request-code.response.success.json': { operation: 'requestCode', outcome: 'sent' },
-  'security.email.response.json': 'not offered',
+  'security.email.response.json': { operation: 'setAccountEmail', outcome: 'verification-sent' },
   'wawp.auth.request-code.request.json': 'not offered',
   'wawp.auth.request-code.response.json': 'not offered',
 };

@@ -7,6 +7,7 @@ export const errors = {
   'error.METHOD_NOT_ALLOWED': 'This page and the console server do not match.',
   'error.STEP_OUT_OF_ORDER': 'That step cannot be taken now: the number must be checked again first.',
   'error.ALREADY_CONNECTED': 'This instance is already connected.',
+  'error.NOT_CONNECTED': 'The number is not connected to this instance any more. Start over to connect it again.',
   'error.PAYLOAD_TOO_LARGE': 'What was sent is too long. Shorten it and try again.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'This page and the console server do not match.',
   'error.RATE_LIMITED': 'Too many attempts for now. Wait {time} and try again.',

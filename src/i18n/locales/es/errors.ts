@@ -10,6 +10,7 @@ export const errors: Translation<typeof en> = {
   'error.METHOD_NOT_ALLOWED': 'Esta página y el servidor de la consola no coinciden.',
   'error.STEP_OUT_OF_ORDER': 'Ese paso no se puede dar ahora: primero hay que verificar el número de nuevo.',
   'error.ALREADY_CONNECTED': 'Esta instancia ya está conectada.',
+  'error.NOT_CONNECTED': 'El número ya no está conectado a esta instancia. Empieza de nuevo para conectarlo otra vez.',
   'error.PAYLOAD_TOO_LARGE': 'Lo enviado es demasiado largo. Acórtalo e inténtalo de nuevo.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Esta página y el servidor de la consola no coinciden.',
   'error.RATE_LIMITED': 'Demasiados intentos por ahora. Espera {time} e inténtalo de nuevo.',

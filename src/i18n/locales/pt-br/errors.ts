@@ -10,6 +10,7 @@ export const errors: Translation<typeof en> = {
   'error.METHOD_NOT_ALLOWED': 'Esta página e o servidor do console não combinam.',
   'error.STEP_OUT_OF_ORDER': 'Esta etapa não pode ser feita agora: é preciso verificar o número de novo antes.',
   'error.ALREADY_CONNECTED': 'Esta instância já está conectada.',
+  'error.NOT_CONNECTED': 'O número não está mais conectado a esta instância. Comece de novo para conectá-lo outra vez.',
   'error.PAYLOAD_TOO_LARGE': 'O texto enviado é longo demais. Encurte e tente de novo.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Esta página e o servidor do console não combinam.',
   'error.RATE_LIMITED': 'Muitas tentativas por enquanto. Aguarde {time} e tente de novo.',
