@@ -1,5 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { ConnectedAtStart } from '../account/connected-at-start';
 import type { FlowStore } from '../flow/store';
 import { I18nProvider, createI18n } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locales';
@@ -38,7 +39,9 @@ export function App({ queryClient, store, locale: initialLocale, messages: initi
       <I18nProvider value={createI18n(locale, messages, changeLocale)}>
         <Layout demo={demo}>
           <ErrorBoundary fallback={<CrashNotice />}>
-            <RegistrationJourney store={store} />
+            <ConnectedAtStart store={store}>
+              <RegistrationJourney store={store} />
+            </ConnectedAtStart>
           </ErrorBoundary>
         </Layout>
       </I18nProvider>

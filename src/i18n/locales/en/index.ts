@@ -1,5 +1,6 @@
+import { account } from './account';
 import { common } from './common';
 import { errors } from './errors';
 import { registration } from './registration';
 
-export const en = { ...common, ...errors, ...registration };
+export const en = { ...common, ...errors, ...registration, ...account };

@@ -1,6 +1,7 @@
 import type { Messages } from '../../messages';
+import { account } from './account';
 import { common } from './common';
 import { errors } from './errors';
 import { registration } from './registration';
 
-export const ptBR: Messages = { ...common, ...errors, ...registration };
+export const ptBR: Messages = { ...common, ...errors, ...registration, ...account };

@@ -1,0 +1,49 @@
+import { lazy, Suspense, useId, useState } from 'react';
+import type { PhoneNumber } from '../contract/common';
+import { formatPhone } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { Button } from '../ui/button';
+import { StepHeading } from '../ui/step-heading';
+import { DeviceDetails, InstanceStatusLine } from './instance-details';
+import { Loading } from './loading';
+
+/** Account security is its own chunk: most visits never open it. */
+const AccountSecurity = lazy(() => import('./account-security').then((module) => ({ default: module.AccountSecurity })));
+
+export interface ConnectedScreenProps {
+  /** The number the journey just connected; null when the console opened on an already connected instance. */
+  phone: PhoneNumber | null;
+  onStartOver: () => void;
+}
+
+/** The instance once a number is connected: its status, the device, and the way into account security. */
+export function ConnectedScreen({ phone, onStartOver }: ConnectedScreenProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const [securityOpen, setSecurityOpen] = useState(false);
+
+  if (securityOpen) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <AccountSecurity onBack={() => setSecurityOpen(false)} onStartOver={onStartOver} />
+      </Suspense>
+    );
+  }
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-5">
+      <StepHeading id={`${id}-heading`}>{t('connected.heading')}</StepHeading>
+      <p role="status" className="text-ink">
+        {phone ? t('connected.body', { phone: formatPhone(phone) }) : t('account.connected.already')}
+      </p>
+      <InstanceStatusLine onStartOver={onStartOver} />
+      <DeviceDetails onStartOver={onStartOver} />
+      <div className="flex flex-wrap gap-3">
+        <Button onClick={() => setSecurityOpen(true)}>{t('account.open')}</Button>
+        <Button variant="secondary" onClick={onStartOver}>
+          {t('app.startOver')}
+        </Button>
+      </div>
+    </section>
+  );
+}
