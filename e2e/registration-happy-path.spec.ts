@@ -27,7 +27,7 @@ forTargets(['proxy', 'demo'], () => {
   test('a malformed number gets a field error and nothing is sent', async ({ registration, page }) => {
     const calls: string[] = [];
     page.on('request', (request) => {
-      if (request.url().includes('/api/')) calls.push(request.url());
+      if (request.url().includes('/api/v1/registration/')) calls.push(request.url());
     });
     await registration.open();
     await registration.submitNumber('11 8765-432');
