@@ -3,6 +3,8 @@ import { expect, forTargets, test } from './support/account-fixtures';
 
 forTargets(['proxy', 'demo'], () => {
   test('an operator connects a number, then sets and verifies its recovery e-mail', async ({ registration, account, page }) => {
+    // The whole journey and three axe passes: more than the default budget on a busy machine.
+    test.slow();
     await registration.open();
     await registration.submitNumber('11 98765-4321');
     await registration.chooseMethod(/Text message \(SMS\)/);
@@ -135,6 +137,8 @@ test.describe('through the proxy, on an instance connected before the page opens
   ];
   for (const labels of languages) {
     test(`axe finds nothing on the connected and account-security screens in ${labels.lang}`, async ({ alreadyConnected: account, page }) => {
+      // Three axe passes: more than the default budget on a busy machine.
+      test.slow();
       await account.openConnected(`?lang=${labels.lang}`);
       await expect(page.locator('html')).toHaveAttribute('lang', labels.lang);
       await expectNoAxeViolations(page, `connected (${labels.lang})`);
