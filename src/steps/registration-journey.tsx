@@ -1,9 +1,15 @@
 import type { FlowStore } from '../flow/store';
 import { useFlowState } from '../app/use-flow-state';
+import { AppealInReviewStep, AppealStep, UnbannedStep } from './branches/appeal-step';
+import { BlockedStep } from './branches/blocked-step';
+import { CaptchaStep } from './branches/captcha-step';
+import { OutcomeUnknownStep } from './branches/outcome-unknown-step';
+import { PinStep } from './branches/pin-step';
+import { TransferStep } from './branches/transfer-step';
+import { UnavailableStep } from './branches/unavailable-step';
 import { CodeStep } from './code/code-step';
 import { MethodStep } from './code/method-step';
 import { ConnectedStep } from './connected-step';
-import { LaterStep } from './later-step';
 import { PhoneStep } from './phone/phone-step';
 import { useRegistrationActions } from './use-registration-actions';
 
@@ -24,9 +30,30 @@ export function RegistrationJourney({ store }: { store: FlowStore }) {
     case 'awaitingCode':
     case 'confirmingCode':
       return <CodeStep state={state} actions={actions} />;
+    case 'codeOutcomeUnknown':
+      return <OutcomeUnknownStep state={state} actions={actions} />;
+    case 'solvingCaptcha':
+    case 'submittingCaptcha':
+      return <CaptchaStep state={state} actions={actions} />;
+    case 'awaitingPin':
+    case 'confirmingPin':
+    case 'recoveringPin':
+      return <PinStep state={state} actions={actions} />;
+    case 'awaitingTransfer':
+    case 'confirmingTransfer':
+      return <TransferStep state={state} actions={actions} />;
+    case 'bannedAppealable':
+    case 'submittingAppeal':
+      return <AppealStep state={state} actions={actions} />;
+    case 'appealInReview':
+      return <AppealInReviewStep state={state} actions={actions} />;
+    case 'unbanned':
+      return <UnbannedStep state={state} actions={actions} />;
+    case 'blockedNoAppeal':
+      return <BlockedStep state={state} actions={actions} />;
+    case 'unavailable':
+      return <UnavailableStep state={state} actions={actions} />;
     case 'connected':
       return <ConnectedStep state={state} actions={actions} />;
-    default:
-      return <LaterStep actions={actions} />;
   }
 }

@@ -12,6 +12,7 @@ import { OtpInput } from '../../ui/otp-input';
 import { StepHeading } from '../../ui/step-heading';
 import { useNow } from '../../ui/use-now';
 import type { RegistrationActions } from '../use-registration-actions';
+import { WaitAnnouncer } from '../wait-announcer';
 
 type CodeState = StateOf<'awaitingCode'> | StateOf<'confirmingCode'>;
 
@@ -53,6 +54,7 @@ export function CodeStep({ state, actions }: { state: CodeState; actions: Regist
             {rich('code.newCodeIn', { time: <Countdown deadline={resend.readyAt} now={now} /> })}
           </p>
         ) : null}
+        <WaitAnnouncer deadline={resendAt} now={now} />
         <Button variant="secondary" disabled={pending} onClick={actions.chooseOtherMethod}>
           {t('code.newCode')}
         </Button>

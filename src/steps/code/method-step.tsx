@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { StepHeading } from '../../ui/step-heading';
 import { useNow } from '../../ui/use-now';
 import type { RegistrationActions } from '../use-registration-actions';
+import { WaitAnnouncer } from '../wait-announcer';
 
 const methodLabel: Record<DeliveryMethod, MessageKey> = {
   sms: 'methods.sms',
@@ -28,7 +29,11 @@ export function MethodStep({
 }) {
   const { t } = useI18n();
   const id = useId();
-  const now = useNow(deliveryMethods.map((method) => readyAt(state.code, method)));
+  const readyTimes = deliveryMethods.map((method) => readyAt(state.code, method));
+  const now = useNow(readyTimes);
+  // Once a code was sent, screen readers hear when the first method may be asked again.
+  const soonest = readyTimes.filter((at) => at !== null);
+  const nextReady = state.code.sentMethod !== null && soonest.length > 0 ? Math.min(...soonest) : null;
   const pending = state.step === 'requestingCode';
 
   return (
@@ -65,6 +70,7 @@ export function MethodStep({
           );
         })}
       </ul>
+      <WaitAnnouncer deadline={nextReady} now={now} />
       {state.code.sentMethod !== null ? (
         <div>
           <Button variant="link" disabled={pending} onClick={actions.enterCode}>

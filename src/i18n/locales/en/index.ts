@@ -1,6 +1,7 @@
 import { account } from './account';
 import { common } from './common';
 import { errors } from './errors';
+import { journey } from './journey';
 import { registration } from './registration';
 
-export const en = { ...common, ...errors, ...registration, ...account };
+export const en = { ...common, ...errors, ...registration, ...account, ...journey };

@@ -47,6 +47,4 @@ export const registration = {
   'connected.heading': 'Connected',
   'connected.body': '{phone} is now connected to this instance.',
 
-  'step.later.heading': 'This step is not ready in this console yet',
-  'step.later.body': 'Start over to try another number.',
 };

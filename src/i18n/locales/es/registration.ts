@@ -50,6 +50,4 @@ export const registration: Translation<typeof en> = {
   'connected.heading': 'Conectado',
   'connected.body': '{phone} ya está conectado a esta instancia.',
 
-  'step.later.heading': 'Este paso aún no está listo en esta consola',
-  'step.later.body': 'Empieza de nuevo para probar otro número.',
 };

@@ -50,6 +50,4 @@ export const registration: Translation<typeof en> = {
   'connected.heading': 'Conectado',
   'connected.body': '{phone} agora está conectado a esta instância.',
 
-  'step.later.heading': 'Esta etapa ainda não está pronta neste console',
-  'step.later.body': 'Comece de novo para tentar outro número.',
 };

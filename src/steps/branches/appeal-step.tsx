@@ -1,0 +1,128 @@
+import { useId, useRef, useState } from 'react';
+import { appealRequestSchema } from '../../contract/registration';
+import type { StateOf } from '../../flow/state';
+import { formatPhone } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import { Alert } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { ErrorAlert } from '../../ui/error-alert';
+import type { RegistrationActions } from '../use-registration-actions';
+import { LeaveStep, StepFrame } from './step-frame';
+
+/** The contract's limits for an appeal, shown on the field so they are known before sending. */
+export const APPEAL_MIN = 20;
+export const APPEAL_MAX = 1000;
+
+type Problem = 'required' | 'short' | 'long';
+
+export function AppealStep({
+  state,
+  actions,
+}: {
+  state: StateOf<'bannedAppealable'> | StateOf<'submittingAppeal'>;
+  actions: RegistrationActions;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const field = useRef<HTMLTextAreaElement>(null);
+  const [description, setDescription] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const pending = state.step === 'submittingAppeal';
+  const notice = state.step === 'bannedAppealable' ? state.notice : null;
+  const error = state.step === 'bannedAppealable' ? state.error : null;
+  const limits = { min: APPEAL_MIN, max: APPEAL_MAX };
+  const length = description.trim().length;
+
+  const submit = () => {
+    const parsed = appealRequestSchema.safeParse({ description });
+    if (!parsed.success) {
+      setProblem(length === 0 ? 'required' : length < APPEAL_MIN ? 'short' : 'long');
+      field.current?.focus();
+      return;
+    }
+    setProblem(null);
+    actions.appeal(parsed.data.description);
+  };
+
+  const hintId = `${id}-hint`;
+  const countId = `${id}-count`;
+  const errorId = `${id}-error`;
+  return (
+    <StepFrame heading={t('banned.heading')}>
+      <p className="text-muted">{t('banned.intro', { phone: formatPhone(state.phone) })}</p>
+      {notice === 'appeal-rejected' ? <Alert tone="error">{t('banned.rejected')}</Alert> : null}
+      {error ? <ErrorAlert error={error} onRetry={submit} onStartOver={actions.startOver} /> : null}
+      <form
+        noValidate
+        className="flex flex-col gap-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-description`} className="font-semibold text-ink">
+            {t('banned.label')}
+          </label>
+          <p id={hintId} className="text-sm text-muted">
+            {t('banned.hint', limits)}
+          </p>
+          <textarea
+            ref={field}
+            id={`${id}-description`}
+            required
+            rows={5}
+            maxLength={APPEAL_MAX}
+            value={description}
+            readOnly={pending}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={[hintId, countId, problem ? errorId : null].filter(Boolean).join(' ')}
+            className={`rounded-box border bg-surface px-3 py-2 text-ink ${problem ? 'border-danger' : 'border-line'}`}
+            onChange={(event) => {
+              setDescription(event.target.value);
+              setProblem(null);
+            }}
+          />
+          <p id={countId} className="text-sm text-muted">
+            {t('banned.count', { count: length, max: APPEAL_MAX })}
+          </p>
+          {problem ? (
+            <p id={errorId} className="text-sm font-semibold text-danger">
+              {t(`banned.error.${problem}`, limits)}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <Button type="submit" pending={pending}>
+            {pending ? t('banned.submitting') : t('banned.submit')}
+          </Button>
+        </div>
+      </form>
+      <LeaveStep actions={actions} disabled={pending} />
+    </StepFrame>
+  );
+}
+
+export function AppealInReviewStep({ state, actions }: { state: StateOf<'appealInReview'>; actions: RegistrationActions }) {
+  const { t } = useI18n();
+  return (
+    <StepFrame heading={t('appeal.review.heading')}>
+      <Alert tone="info">{t('appeal.review.body', { phone: formatPhone(state.phone) })}</Alert>
+      <LeaveStep actions={actions} />
+    </StepFrame>
+  );
+}
+
+export function UnbannedStep({ state, actions }: { state: StateOf<'unbanned'>; actions: RegistrationActions }) {
+  const { t } = useI18n();
+  const phone = formatPhone(state.phone);
+  return (
+    <StepFrame heading={t('unbanned.heading')}>
+      <Alert tone="success">{t('unbanned.body', { phone })}</Alert>
+      <div>
+        <Button onClick={() => actions.submitPhone(state.phone)}>{t('unbanned.continue', { phone })}</Button>
+      </div>
+      <LeaveStep actions={actions} />
+    </StepFrame>
+  );
+}

@@ -1,0 +1,17 @@
+import type { StateOf } from '../../flow/state';
+import { formatPhone } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import type { RegistrationActions } from '../use-registration-actions';
+import { LeaveStep, StepFrame } from './step-frame';
+
+/** No appeal and no retry: the only ways on are another number or a clean start. */
+export function BlockedStep({ state, actions }: { state: StateOf<'blockedNoAppeal'>; actions: RegistrationActions }) {
+  const { t } = useI18n();
+  return (
+    <StepFrame heading={t('blocked.heading')}>
+      <p className="text-ink">{t('blocked.body', { phone: formatPhone(state.phone) })}</p>
+      <p className="text-muted">{t('blocked.next')}</p>
+      <LeaveStep actions={actions} changeLabel={t('blocked.otherNumber')} />
+    </StepFrame>
+  );
+}

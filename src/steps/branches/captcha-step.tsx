@@ -1,0 +1,95 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { captchaAnswerSchema } from '../../contract/registration';
+import type { StateOf } from '../../flow/state';
+import { formatPhone } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import { Alert } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { ErrorAlert } from '../../ui/error-alert';
+import { TextField } from '../../ui/text-field';
+import type { RegistrationActions } from '../use-registration-actions';
+import { LeaveStep, StepFrame } from './step-frame';
+
+type CaptchaState = StateOf<'solvingCaptcha'> | StateOf<'submittingCaptcha'>;
+
+export function CaptchaStep({ state, actions }: { state: CaptchaState; actions: RegistrationActions }) {
+  const { t } = useI18n();
+  const pending = state.step === 'submittingCaptcha';
+  const notice = state.step === 'solvingCaptcha' ? state.notice : null;
+  return (
+    <StepFrame heading={t('captcha.heading')}>
+      <p className="text-muted">{t('captcha.intro', { phone: formatPhone(state.phone) })}</p>
+      {notice === 'captcha-wrong' ? <Alert tone="error">{t('captcha.wrong')}</Alert> : null}
+      <img
+        src={state.image}
+        alt={t('captcha.imageAlt')}
+        className="h-auto w-full max-w-72 rounded-box border border-line bg-white"
+      />
+      {/* A new image is a new puzzle: the form starts empty for it. A failed send keeps the answer. */}
+      <CaptchaForm key={state.image} state={state} actions={actions} />
+      <LeaveStep actions={actions} disabled={pending} />
+    </StepFrame>
+  );
+}
+
+function CaptchaForm({ state, actions }: { state: CaptchaState; actions: RegistrationActions }) {
+  const { t } = useI18n();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [answer, setAnswer] = useState('');
+  const [problem, setProblem] = useState<'required' | 'format' | null>(null);
+  const pending = state.step === 'submittingCaptcha';
+  const error = state.step === 'solvingCaptcha' ? state.error : null;
+  const wrong = state.step === 'solvingCaptcha' && state.notice === 'captcha-wrong';
+
+  // After a wrong answer the new image comes with an empty field, ready for the next try.
+  useEffect(() => {
+    if (wrong) input.current?.focus();
+  }, [wrong]);
+
+  const submit = () => {
+    const parsed = captchaAnswerSchema.safeParse({ answer });
+    if (!parsed.success) {
+      setProblem(answer.trim() === '' ? 'required' : 'format');
+      input.current?.focus();
+      return;
+    }
+    setProblem(null);
+    actions.answerCaptcha(parsed.data.answer);
+  };
+
+  return (
+    <form
+      noValidate
+      className="flex flex-col gap-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      {error ? <ErrorAlert error={error} onRetry={submit} onStartOver={actions.startOver} /> : null}
+      <TextField
+        ref={input}
+        id={`${id}-answer`}
+        label={t('captcha.label')}
+        hint={t('captcha.hint')}
+        error={problem ? t(problem === 'required' ? 'captcha.error.required' : 'captcha.error.format') : undefined}
+        value={answer}
+        readOnly={pending}
+        maxLength={32}
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        onChange={(event) => {
+          setAnswer(event.target.value);
+          setProblem(null);
+        }}
+      />
+      <div>
+        <Button type="submit" pending={pending}>
+          {pending ? t('captcha.submitting') : t('captcha.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { StateOf } from '../../flow/state';
+import { formatPhone } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import { Alert } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { ErrorAlert } from '../../ui/error-alert';
+import { OtpInput } from '../../ui/otp-input';
+import type { RegistrationActions } from '../use-registration-actions';
+import { LeaveStep, StepFrame } from './step-frame';
+
+type PinState = StateOf<'awaitingPin'> | StateOf<'confirmingPin'> | StateOf<'recoveringPin'>;
+
+export function PinStep({ state, actions }: { state: PinState; actions: RegistrationActions }) {
+  const { t } = useI18n();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [pin, setPin] = useState('');
+  const [incomplete, setIncomplete] = useState(false);
+  const pending = state.step !== 'awaitingPin';
+  const notice = state.step === 'awaitingPin' ? state.notice : null;
+  const error = state.step === 'awaitingPin' ? state.error : null;
+
+  // A wrong PIN empties the field (decided while rendering the new state) and takes the caret back.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    if (notice === 'wrong-pin') setPin('');
+  }
+  useEffect(() => {
+    if (notice === 'wrong-pin') input.current?.focus();
+  }, [notice, state]);
+
+  const confirm = (value: string) => {
+    if (value.length !== 6) {
+      setIncomplete(true);
+      input.current?.focus();
+      return;
+    }
+    setIncomplete(false);
+    actions.confirmPin(value);
+  };
+
+  const fieldError = incomplete ? t('pin.incomplete') : notice === 'wrong-pin' ? t('pin.wrong') : undefined;
+  return (
+    <StepFrame heading={t('pin.heading')}>
+      <p className="text-muted">{t('pin.intro', { phone: formatPhone(state.phone) })}</p>
+      {notice === 'recovery-sent' ? <Alert tone="info">{t('pin.recoverySent')}</Alert> : null}
+      {notice === 'recovery-no-email' ? <Alert tone="info">{t('pin.recoveryNoEmail')}</Alert> : null}
+      {error ? <ErrorAlert error={error} onRetry={() => confirm(pin)} onStartOver={actions.startOver} /> : null}
+      <form
+        noValidate
+        className="flex flex-col gap-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          confirm(pin);
+        }}
+      >
+        <OtpInput
+          ref={input}
+          id={`${id}-pin`}
+          label={t('pin.label')}
+          hint={t('pin.hint')}
+          error={fieldError}
+          value={pin}
+          autoComplete="off"
+          disabled={pending}
+          onChange={(value) => {
+            setPin(value);
+            setIncomplete(false);
+          }}
+          onComplete={confirm}
+        />
+        <div className="flex flex-wrap items-center gap-4">
+          <Button type="submit" pending={state.step === 'confirmingPin'} disabled={pending}>
+            {state.step === 'confirmingPin' ? t('pin.confirming') : t('pin.submit')}
+          </Button>
+          <Button variant="link" pending={state.step === 'recoveringPin'} disabled={pending} onClick={actions.recoverPin}>
+            {state.step === 'recoveringPin' ? t('pin.recovering') : t('pin.forgot')}
+          </Button>
+        </div>
+      </form>
+      <LeaveStep actions={actions} disabled={pending} />
+    </StepFrame>
+  );
+}

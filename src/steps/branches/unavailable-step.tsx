@@ -1,0 +1,32 @@
+import type { StateOf } from '../../flow/state';
+import { formatPhone } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import { Button } from '../../ui/button';
+import { Countdown } from '../../ui/countdown';
+import { useNow } from '../../ui/use-now';
+import type { RegistrationActions } from '../use-registration-actions';
+import { LeaveStep, StepFrame } from './step-frame';
+
+/** The provider's reason as a plain sentence, what to do, and a new check once it is allowed. */
+export function UnavailableStep({ state, actions }: { state: StateOf<'unavailable'>; actions: RegistrationActions }) {
+  const { t, rich } = useI18n();
+  const now = useNow([state.retryAt]);
+  const waiting = state.retryAt !== null && now < state.retryAt;
+  return (
+    <StepFrame heading={t('unavailable.heading')}>
+      <p className="text-ink">{t(`unavailable.reason.${state.reason}`, { phone: formatPhone(state.phone) })}</p>
+      <p className="text-muted">{t('unavailable.whatNext')}</p>
+      {waiting && state.retryAt !== null ? (
+        <p className="text-sm text-muted">
+          {rich('unavailable.retryIn', { time: <Countdown deadline={state.retryAt} now={now} /> })}
+        </p>
+      ) : null}
+      <div>
+        <Button disabled={waiting} onClick={() => actions.submitPhone(state.phone)}>
+          {t('unavailable.retry')}
+        </Button>
+      </div>
+      <LeaveStep actions={actions} />
+    </StepFrame>
+  );
+}
