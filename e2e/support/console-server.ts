@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { z } from 'zod';
 
 export interface ConsoleServer {
   url: string;
   output: () => string;
+  /** Calls that reached the simulated provider so far, by route (its loopback test counter). */
+  upstreamHits: () => Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -13,7 +16,7 @@ export interface ConsoleServer {
  */
 export async function startConsoleServer(env: Record<string, string> = {}): Promise<ConsoleServer> {
   const child: ChildProcess = spawn(process.execPath, ['dist-server/main.js'], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SIMULATED_UPSTREAM_HIT_COUNTER: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -37,6 +40,12 @@ export async function startConsoleServer(env: Record<string, string> = {}): Prom
   return {
     url,
     output: () => output,
+    upstreamHits: async () => {
+      const counter = /hit counter at (http:\/\/127\.0\.0\.1:\d+\S*)/.exec(output)?.[1];
+      if (!counter) throw new Error(`the simulated upstream printed no hit counter:\n${output}`);
+      const response = await fetch(counter);
+      return hitsSchema.parse(await response.json());
+    },
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
@@ -44,3 +53,5 @@ export async function startConsoleServer(env: Record<string, string> = {}): Prom
     },
   };
 }
+
+const hitsSchema = z.record(z.string(), z.number().int().nonnegative());

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The registration journey as an operator sees it: labels and roles only. */
 export class RegistrationPage {
@@ -27,5 +27,62 @@ export class RegistrationPage {
 
   heading(name: string | RegExp) {
     return this.page.getByRole('heading', { level: 2, name });
+  }
+
+  /** Opens the console, checks the number and waits for the method choice. */
+  async reachMethods(national: string, query = ''): Promise<void> {
+    await this.open(query);
+    await this.submitNumber(national);
+    await expect(this.heading('How should WhatsApp send the code?')).toBeVisible();
+  }
+
+  /** …and asks for the code by SMS, up to code entry. */
+  async reachCodeEntry(national: string): Promise<void> {
+    await this.reachMethods(national);
+    await this.chooseMethod(/Text message \(SMS\)/);
+    await expect(this.heading('Enter the code')).toBeVisible();
+  }
+
+  method(name: RegExp): Locator {
+    return this.page.getByRole('button', { name });
+  }
+
+  get codeField(): Locator {
+    return this.page.getByLabel('6-digit code');
+  }
+
+  get captchaImage(): Locator {
+    return this.page.getByRole('img', { name: /Captcha image/ });
+  }
+
+  async answerCaptcha(answer: string): Promise<void> {
+    await this.page.getByLabel('Characters in the image', { exact: true }).fill(answer);
+    await this.page.getByRole('button', { name: 'Send the answer' }).click();
+  }
+
+  get pinField(): Locator {
+    return this.page.getByLabel('6-digit PIN');
+  }
+
+  async appeal(description: string): Promise<void> {
+    await this.page.getByLabel('Why should WhatsApp lift the ban?').fill(description);
+    await this.page.getByRole('button', { name: 'Send the appeal' }).click();
+  }
+
+  async acceptTransfer(): Promise<void> {
+    await this.page.getByRole('button', { name: 'I accepted it' }).click();
+  }
+
+  /** The first visible countdown (`m:ss`) in seconds. */
+  async countdownSeconds(scope: Locator = this.page.locator('body')): Promise<number> {
+    const text = (await scope.getByRole('timer').first().textContent()) ?? '';
+    const match = /^(\d+):(\d\d)$/.exec(text.trim());
+    if (!match) throw new Error(`not a countdown: ${text}`);
+    return Number(match[1]) * 60 + Number(match[2]);
+  }
+
+  /** Errors and notices in the flow: the role="alert" and role="status" messages. */
+  get alert(): Locator {
+    return this.page.getByRole('alert');
   }
 }

@@ -17,6 +17,7 @@ const envSchema = z
     UPSTREAM_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(256 * 1024),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     STATIC_DIR: z.string().trim().min(1).optional(),
+    SIMULATED_UPSTREAM_HIT_COUNTER: z.enum(['0', '1']).default('0'),
   });
 
 const credentialNames = ['ZAPI_INSTANCE_ID', 'ZAPI_INSTANCE_TOKEN', 'ZAPI_CLIENT_TOKEN'] as const;
@@ -49,6 +50,8 @@ export interface Config {
   upstream: UpstreamLimits;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   staticDir: string | undefined;
+  /** Tests only: the simulated upstream also answers how many calls reached it (loopback). */
+  simulatedHitCounter: boolean;
 }
 
 export class ConfigError extends Error {
@@ -89,5 +92,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,
+    simulatedHitCounter: e.SIMULATED_UPSTREAM_HIT_COUNTER === '1',
   };
 }

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
 
   const server = await startServer(config, { staticDir });
   process.stdout.write(`\nwa-onboarding is listening on ${server.url} — ${server.providerLabel}\n\n`);
+  if (server.hitCounterUrl) process.stdout.write(`simulated upstream hit counter at ${server.hitCounterUrl}\n`);
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -3,6 +3,8 @@ import type { SimulatedProvider } from '../fake-provider/simulated-provider';
 
 export interface SimulatedUpstream {
   url: string;
+  /** Where the calls that reached the provider are counted, when asked for; null otherwise. */
+  hitCounterUrl: string | null;
   close: () => Promise<void>;
 }
 
@@ -10,8 +12,23 @@ export interface SimulatedUpstream {
  * The simulated provider behind a real HTTP server on loopback, so the proxy reaches it exactly as
  * it reaches Z-API: same adapter, same transport, credentials in the path and header.
  */
-export async function startSimulatedUpstream(provider: SimulatedProvider, port = 0): Promise<SimulatedUpstream> {
+export const HIT_COUNTER_PATH = '/__test/hits';
+
+/**
+ * With `hitCounter`, `GET /__test/hits` answers how many calls reached the provider, by route, so
+ * an end-to-end test can prove the browser sent nothing by itself. The server listens on loopback
+ * only, and the counter is not counted.
+ */
+export async function startSimulatedUpstream(
+  provider: SimulatedProvider,
+  port = 0,
+  options: { hitCounter?: boolean } = {},
+): Promise<SimulatedUpstream> {
   const server: Server = createServer((request, response) => {
+    if (options.hitCounter && request.method === 'GET' && request.url === HIT_COUNTER_PATH) {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(Object.fromEntries(provider.hits)));
+      return;
+    }
     void readBody(request).then((raw) => {
       const url = new URL(request.url ?? '/', 'http://simulated');
       const headers: Record<string, string | undefined> = {};
@@ -35,8 +52,10 @@ export async function startSimulatedUpstream(provider: SimulatedProvider, port =
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${listeningPort(server)}`;
   return {
-    url: `http://127.0.0.1:${listeningPort(server)}`,
+    url,
+    hitCounterUrl: options.hitCounter ? `${url}${HIT_COUNTER_PATH}` : null,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -15,6 +15,8 @@ export interface RunningServer {
   providerLabel: string;
   /** Present when no credentials were configured and the simulated provider answers. */
   simulated: SimulatedProvider | null;
+  /** The simulated upstream's call counter, when SIMULATED_UPSTREAM_HIT_COUNTER=1. */
+  hitCounterUrl: string | null;
   close: () => Promise<void>;
 }
 
@@ -30,12 +32,14 @@ export async function startServer(config: Config, options: StartOptions): Promis
 
   let credentials: ZapiCredentials;
   let simulated: SimulatedProvider | null = null;
+  let hitCounterUrl: string | null = null;
   if (config.provider.kind === 'simulated') {
     // Throwaway credentials: the simulated provider checks them like Z-API would.
     const secret = () => randomBytes(12).toString('hex');
     const instance = { instanceId: `sim-${secret()}`, instanceToken: secret(), clientToken: secret() };
     simulated = createSimulatedProvider({ instances: [instance] });
-    const upstream = await startSimulatedUpstream(simulated);
+    const upstream = await startSimulatedUpstream(simulated, 0, { hitCounter: config.simulatedHitCounter });
+    hitCounterUrl = upstream.hitCounterUrl;
     closers.push(upstream.close);
     credentials = { baseUrl: upstream.url, ...instance };
   } else {
@@ -59,6 +63,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     url: address,
     providerLabel,
     simulated,
+    hitCounterUrl,
     close: async () => {
       await app.close();
       for (const close of closers.reverse()) await close();

@@ -1,0 +1,54 @@
+import { expect, forTargets, test } from './support/fixtures';
+
+forTargets(['proxy', 'demo'], (target) => {
+  test('…07: each method has its own wait, the pop-up says what it needs, and the waits run down', async ({ registration, page }) => {
+    await page.clock.install();
+    await registration.reachMethods('11 90000-0007');
+    const sms = registration.method(/Text message \(SMS\)/);
+    const voice = registration.method(/Voice call/);
+    const popUp = registration.method(/Pop-up on the phone/);
+    await expect(sms).toBeDisabled();
+    await expect(sms).toHaveAccessibleDescription(/Available in 1:(30|29)/);
+    await expect(voice).toHaveAccessibleDescription(/Available in 0:(30|29)/);
+    await expect(popUp).toBeDisabled();
+    await expect(popUp).toHaveAccessibleDescription('Needs the phone where WhatsApp is now');
+
+    await page.clock.runFor(31_000);
+    await expect(voice).toBeEnabled();
+    await expect(voice).toHaveAccessibleDescription('Available now');
+    await expect(sms).toHaveAccessibleDescription(/Available in 0:(59|60|58)|Available in 1:00/);
+
+    // The browser's clock moved 31 s; through the proxy the provider's own clock did not, so only
+    // the demo (whose simulated provider runs in the page) can take the voice call now.
+    if (target !== 'demo') return;
+    await registration.chooseMethod(/Voice call/);
+    await expect(registration.heading('Enter the code')).toBeVisible();
+    await expect(page.getByText('Enter the 6-digit code sent by voice call to')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'change number +55 11 90000-0007' })).toBeVisible();
+  });
+
+  test('after a code, every method waits for the resend time, and screen readers hear only thresholds', async ({
+    registration,
+    page,
+  }) => {
+    await page.clock.install();
+    await registration.reachCodeEntry('11 98765-4321');
+    const announcer = page.getByRole('status').filter({ hasText: /new code/ });
+    await expect(announcer).toHaveText('A new code can be asked for in 1:00.');
+    await page.clock.runFor(15_000);
+    // Between thresholds the live text does not change, so nothing new is read out.
+    await expect(announcer).toHaveText('A new code can be asked for in 1:00.');
+    await page.clock.runFor(16_000);
+    await expect(announcer).toHaveText('A new code can be asked for in 0:30.');
+
+    await page.getByRole('button', { name: 'Ask for a new code' }).click();
+    await expect(registration.heading('How should WhatsApp send the code?')).toBeVisible();
+    for (const name of [/Text message \(SMS\)/, /Voice call/, /Pop-up on the phone/]) {
+      await expect(registration.method(name)).toBeDisabled();
+      await expect(registration.method(name)).toHaveAccessibleDescription(/Available in 0:(29|30)/);
+    }
+    await page.clock.runFor(30_000);
+    await expect(registration.method(/Voice call/)).toBeEnabled();
+    await expect(page.getByRole('status').filter({ hasText: 'You can ask for a new code now.' })).toHaveCount(1);
+  });
+});
