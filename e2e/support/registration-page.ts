@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, type Request } from '@playwright/test';
 
 /** The registration journey as an operator sees it: labels and roles only. */
 export class RegistrationPage {
@@ -84,5 +84,22 @@ export class RegistrationPage {
   /** Errors and notices in the flow: the role="alert" and role="status" messages. */
   get alert(): Locator {
     return this.page.getByRole('alert');
+  }
+
+  /**
+   * Reloads the page and returns the API calls the browser made by itself in the second after the
+   * step came back (a resumed step must send nothing until the operator acts).
+   */
+  async reloadAndListApiCalls(): Promise<string[]> {
+    const calls: string[] = [];
+    const listen = (request: Request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) calls.push(new URL(request.url()).pathname);
+    };
+    this.page.on('request', listen);
+    await this.page.reload();
+    await expect(this.page.getByRole('heading', { level: 2 })).toBeFocused();
+    await this.page.waitForTimeout(1_000);
+    this.page.off('request', listen);
+    return calls;
   }
 }
