@@ -16,6 +16,8 @@ export function CaptchaStep({ state, actions }: { state: CaptchaState; actions: 
   const { t } = useI18n();
   const pending = state.step === 'submittingCaptcha';
   const notice = state.step === 'solvingCaptcha' ? state.notice : null;
+  // Only an image that arrived while on this step takes the caret; after a reload the heading keeps it.
+  const [imageAtStart] = useState(state.image);
   return (
     <StepFrame heading={t('captcha.heading')}>
       <p className="text-muted">{t('captcha.intro', { phone: formatPhone(state.phone) })}</p>
@@ -26,13 +28,18 @@ export function CaptchaStep({ state, actions }: { state: CaptchaState; actions: 
         className="h-auto w-full max-w-72 rounded-box border border-line bg-white"
       />
       {/* A new image is a new puzzle: the form starts empty for it. A failed send keeps the answer. */}
-      <CaptchaForm key={state.image} state={state} actions={actions} />
+      <CaptchaForm
+        key={state.image}
+        state={state}
+        actions={actions}
+        focusField={notice === 'captcha-wrong' && state.image !== imageAtStart}
+      />
       <LeaveStep actions={actions} disabled={pending} />
     </StepFrame>
   );
 }
 
-function CaptchaForm({ state, actions }: { state: CaptchaState; actions: RegistrationActions }) {
+function CaptchaForm({ state, actions, focusField }: { state: CaptchaState; actions: RegistrationActions; focusField: boolean }) {
   const { t } = useI18n();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -40,12 +47,10 @@ function CaptchaForm({ state, actions }: { state: CaptchaState; actions: Registr
   const [problem, setProblem] = useState<'required' | 'format' | null>(null);
   const pending = state.step === 'submittingCaptcha';
   const error = state.step === 'solvingCaptcha' ? state.error : null;
-  const wrong = state.step === 'solvingCaptcha' && state.notice === 'captcha-wrong';
-
   // After a wrong answer the new image comes with an empty field, ready for the next try.
   useEffect(() => {
-    if (wrong) input.current?.focus();
-  }, [wrong]);
+    if (focusField) input.current?.focus();
+  }, [focusField]);
 
   const submit = () => {
     const parsed = captchaAnswerSchema.safeParse({ answer });

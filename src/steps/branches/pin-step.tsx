@@ -22,14 +22,19 @@ export function PinStep({ state, actions }: { state: PinState; actions: Registra
   const error = state.step === 'awaitingPin' ? state.error : null;
 
   // A wrong PIN empties the field (decided while rendering the new state) and takes the caret back.
+  // A notice that was there when the step appeared (after a reload) leaves focus on the heading.
   const [answered, setAnswered] = useState(state);
+  const [wrongAnswers, setWrongAnswers] = useState(0);
   if (answered !== state) {
     setAnswered(state);
-    if (notice === 'wrong-pin') setPin('');
+    if (notice === 'wrong-pin') {
+      setPin('');
+      setWrongAnswers((count) => count + 1);
+    }
   }
   useEffect(() => {
-    if (notice === 'wrong-pin') input.current?.focus();
-  }, [notice, state]);
+    if (wrongAnswers > 0) input.current?.focus();
+  }, [wrongAnswers]);
 
   const confirm = (value: string) => {
     if (value.length !== 6) {

@@ -24,6 +24,8 @@ export function CodeStep({ state, actions }: { state: CodeState; actions: Regist
   const resendAt = sentMethod ? readyAt(state.code, sentMethod) : null;
   const now = useNow([resendAt]);
   const resend = sentMethod ? methodStatus(state.code, sentMethod, now) : null;
+  // Wrong codes seen when the step appeared (after a reload, say): those leave focus on the heading.
+  const [wrongCodesAtStart] = useState(state.code.wrongCodes);
 
   return (
     <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-5">
@@ -47,7 +49,12 @@ export function CodeStep({ state, actions }: { state: CodeState; actions: Regist
         <Alert tone="error">{t('code.tooMany')}</Alert>
       ) : null}
       {/* A wrong code remounts the form: the field is emptied and takes the caret back. */}
-      <CodeForm key={state.code.wrongCodes} state={state} actions={actions} />
+      <CodeForm
+        key={state.code.wrongCodes}
+        state={state}
+        actions={actions}
+        focusField={state.code.wrongCodes > wrongCodesAtStart}
+      />
       <div className="flex flex-col items-start gap-2 border-t border-line pt-4">
         {resend?.kind === 'waiting' ? (
           <p className="text-sm text-muted">
@@ -63,7 +70,7 @@ export function CodeStep({ state, actions }: { state: CodeState; actions: Regist
   );
 }
 
-function CodeForm({ state, actions }: { state: CodeState; actions: RegistrationActions }) {
+function CodeForm({ state, actions, focusField }: { state: CodeState; actions: RegistrationActions; focusField: boolean }) {
   const { t } = useI18n();
   const id = useId();
   const [code, setCode] = useState('');
@@ -74,8 +81,8 @@ function CodeForm({ state, actions }: { state: CodeState; actions: RegistrationA
   const canConfirm = hasCodeAttemptsLeft(state.code);
 
   useEffect(() => {
-    if (wrongCodes > 0) input.current?.focus();
-  }, [wrongCodes]);
+    if (focusField) input.current?.focus();
+  }, [focusField]);
 
   const confirm = (value: string) => {
     if (value.length !== 6) {
