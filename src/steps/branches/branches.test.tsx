@@ -1,0 +1,70 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { phone } from '../../test/builders';
+import { renderApp } from '../../test/render-app';
+import { mockApi } from '../../test/setup-dom';
+
+/** Bad paths of the branch screens that the simulated numbers do not reach on their own. */
+describe('branch screens', () => {
+  it('says the account has no recovery e-mail when the provider cannot send one', async () => {
+    const user = userEvent.setup();
+    // With no PIN asked on the provider's side, its recovery answers "not sent".
+    renderApp({ step: 'awaitingPin', phone, notice: null, error: null });
+    await user.type(await screen.findByLabelText('6-digit PIN'), '12');
+    await user.click(screen.getByRole('button', { name: 'I forgot the PIN' }));
+    expect(await screen.findByText(/This account has no recovery e-mail/)).toBeDefined();
+    expect(screen.getByLabelText<HTMLInputElement>('6-digit PIN').value).toBe('12');
+    expect(mockApi.current.provider.hits.get('/mobile/recovery-pin-code')).toBe(1);
+  });
+
+  it('refuses an incomplete PIN on the field and sends nothing', async () => {
+    const user = userEvent.setup();
+    renderApp({ step: 'awaitingPin', phone, notice: null, error: null });
+    const field = await screen.findByLabelText('6-digit PIN');
+    await user.type(field, '246');
+    await user.click(screen.getByRole('button', { name: 'Confirm PIN' }));
+    expect(screen.getByText('The PIN has 6 digits.').id).toBe(field.getAttribute('aria-describedby')?.split(' ').at(-1));
+    expect(document.activeElement).toBe(field);
+    expect(mockApi.current.provider.hits.get('/mobile/confirm-pin-code')).toBeUndefined();
+  });
+
+  it('keeps the appeal text when the provider refuses the step, and offers a clean start', async () => {
+    const user = userEvent.setup();
+    // The proxy holds no appeal token for this number, so the appeal is out of order.
+    renderApp({ step: 'bannedAppealable', phone, notice: null, error: null });
+    const text = 'We use this number for our bakery orders only.';
+    const field = await screen.findByLabelText('Why should WhatsApp lift the ban?');
+    await user.type(field, text);
+    expect(screen.getByText(`${String(text.length)} of 1,000 characters`)).toBeDefined();
+    await user.click(screen.getByRole('button', { name: 'Send the appeal' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('That step cannot be taken now');
+    expect(within(alert).getByRole('button', { name: 'Start over' })).toBeDefined();
+    expect(field).toHaveProperty('value', text);
+  });
+
+  it('holds the new check of an unavailable number until the provider allows it', async () => {
+    renderApp({ step: 'unavailable', phone, reason: 'too_many', retryAt: Date.now() + 90_000 });
+    expect(await screen.findByText('WhatsApp received too many requests for +55 11 98765-4321.')).toBeDefined();
+    expect(screen.getByRole('button', { name: 'Check the number again' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('timer').textContent).toMatch(/^1:(30|29)$/);
+  });
+
+  it('refuses a captcha answer with other characters than letters and digits', async () => {
+    const user = userEvent.setup();
+    renderApp({
+      step: 'solvingCaptcha',
+      phone,
+      code: { deadlines: { sms: 0, voice: 0, wa_old: 0 }, waOldEligible: true, resendAt: 0, sentMethod: null, wrongCodes: 0 },
+      method: 'sms',
+      image: 'data:image/png;base64,iVBORw0KGgo=',
+      notice: null,
+      error: null,
+    });
+    await user.type(await screen.findByLabelText('Characters in the image'), '42-85');
+    await user.click(screen.getByRole('button', { name: 'Send the answer' }));
+    expect(await screen.findByText('Use only the letters and digits from the image (at most 32).')).toBeDefined();
+    expect(mockApi.current.provider.hits.get('/mobile/respond-captcha')).toBeUndefined();
+  });
+});
