@@ -2,7 +2,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { errorReply } from '../gateway/api-call';
 import type { RunContext } from '../gateway/run-operation';
-import { registerApiRoutes, sendReply } from './api-routes';
+import { registerApiRoutes, sendReply, type ApiRouteOptions } from './api-routes';
 import { newRequestId } from './logger';
 import { registerSecurityHeaders } from './security-headers';
 
@@ -11,6 +11,8 @@ export interface AppOptions {
   provider: RunContext;
   /** Folder of the built console; null serves the API alone. */
   staticDir: string | null;
+  /** The guarded call and the instance key; defaults guard one instance in memory. */
+  routes?: ApiRouteOptions;
 }
 
 const BODY_LIMIT_BYTES = 16 * 1024;
@@ -48,7 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerSecurityHeaders(app);
-  registerApiRoutes(app, options.provider);
+  registerApiRoutes(app, options.provider, options.routes);
 
   if (options.staticDir) {
     await app.register(fastifyStatic, {

@@ -5,6 +5,7 @@ import { createSimulatedProvider, type SimulatedProvider } from '../fake-provide
 import { zapiAdapter, zapiTarget, type ZapiCredentials } from '../providers/zapi';
 import { buildApp } from './app';
 import type { Config } from './config';
+import { createGuardedCall, type GuardOptions } from './guards/guarded-call';
 import { createLogger } from './logger';
 import { startSimulatedUpstream } from './simulated-upstream';
 import { createUpstream } from './upstream';
@@ -21,6 +22,8 @@ export interface RunningServer {
 export interface StartOptions {
   staticDir: string | null;
   logDestination?: DestinationStream;
+  /** The flow-state store and clock of the guards (in memory and the system clock by default). */
+  guards?: GuardOptions;
 }
 
 /** Wires configuration to a listening proxy; with no credentials it starts the simulated provider first. */
@@ -49,6 +52,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     logger,
     staticDir: options.staticDir,
     provider: { adapter: zapiAdapter, memory: {}, send: upstream.send },
+    routes: { call: createGuardedCall(options.guards) },
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const providerLabel = simulated ? 'simulated provider (no credentials configured)' : 'Z-API';

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { createSimulatedProvider, type SimulatedProvider } from '../fake-provider/simulated-provider';
 import { loadConfig } from './config';
 import { startSimulatedUpstream, type SimulatedUpstream } from './simulated-upstream';
-import { startServer, type RunningServer } from './start';
+import { startServer, type RunningServer, type StartOptions } from './start';
 
 /** Test support: a real proxy on loopback in front of a real simulated upstream, logs captured. */
 
@@ -32,8 +32,9 @@ export function captureLogs(): { lines: string[]; stream: Writable } {
   return { lines, stream };
 }
 
-export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
-  const provider = createSimulatedProvider({ instances: [canary] });
+export async function startTestStack(env: Record<string, string> = {}, options: Pick<StartOptions, 'guards'> = {}): Promise<TestStack> {
+  // The provider and the guards share a clock, so a test moves both at once.
+  const provider = createSimulatedProvider({ instances: [canary], ...(options.guards?.clock ? { clock: options.guards.clock } : {}) });
   const upstream = await startSimulatedUpstream(provider);
   const { lines, stream } = captureLogs();
   const config = loadConfig({
@@ -45,7 +46,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     ZAPI_CLIENT_TOKEN: canary.clientToken,
     ...env,
   });
-  const server = await startServer(config, { staticDir: null, logDestination: stream });
+  const server = await startServer(config, { staticDir: null, logDestination: stream, ...options });
   return {
     server,
     upstream,
