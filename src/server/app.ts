@@ -66,6 +66,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendReply(reply, errorReply('INTERNAL'));
   });
 
+  // Graceful shutdown: answers still in flight close their connection, so a keep-alive client
+  // cannot hold the closing server open.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
   registerSecurityHeaders(app, { hsts: options.hsts ?? false });
   if (options.auth) registerOperatorAuth(app, options.auth);
   if (options.health) registerHealth(app, options.health);

@@ -17,15 +17,18 @@ export const canary = {
 export const operatorToken = 'CANARY_OPERATOR_5e81d0c4';
 export const operatorHeaders: Record<string, string> = { authorization: `Bearer ${operatorToken}` };
 
-export interface TestStack {
+export interface ProxyUnderTest {
   server: RunningServer;
-  upstream: SimulatedUpstream;
-  provider: SimulatedProvider;
   logs: string[];
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<TestReply>;
   /** A GET with the operator credential. */
   get(path: string, headers?: Record<string, string>): Promise<TestReply>;
   close(): Promise<void>;
+}
+
+export interface TestStack extends ProxyUnderTest {
+  upstream: SimulatedUpstream;
+  provider: SimulatedProvider;
 }
 
 export interface TestReply {
@@ -57,15 +60,15 @@ export function captureLogs(): { lines: string[]; stream: Writable } {
   return { lines, stream };
 }
 
-export async function startTestStack(env: Record<string, string> = {}, options: Pick<StartOptions, 'guards' | 'auth'> = {}): Promise<TestStack> {
-  // The provider and the guards share a clock, so a test moves both at once.
-  const provider = createSimulatedProvider({ instances: [canary], ...(options.guards?.clock ? { clock: options.guards.clock } : {}) });
-  const upstream = await startSimulatedUpstream(provider);
+export type ProxyOptions = Pick<StartOptions, 'guards' | 'auth'>;
+
+/** The real proxy with the canary credentials in front of any upstream on loopback, logs captured. */
+export async function startProxy(upstreamUrl: string, env: Record<string, string> = {}, options: ProxyOptions = {}): Promise<ProxyUnderTest> {
   const { lines, stream } = captureLogs();
   const config = loadConfig({
     PORT: '0',
     LOG_LEVEL: 'info',
-    ZAPI_BASE_URL: upstream.url,
+    ZAPI_BASE_URL: upstreamUrl,
     ZAPI_INSTANCE_ID: canary.instanceId,
     ZAPI_INSTANCE_TOKEN: canary.instanceToken,
     ZAPI_CLIENT_TOKEN: canary.clientToken,
@@ -75,8 +78,6 @@ export async function startTestStack(env: Record<string, string> = {}, options: 
   const server = await startServer(config, { staticDir: null, logDestination: stream, ...options });
   return {
     server,
-    upstream,
-    provider,
     logs: lines,
     async post(path, body, headers = {}) {
       const response = await fetch(`${server.url}${path}`, {
@@ -89,8 +90,21 @@ export async function startTestStack(env: Record<string, string> = {}, options: 
     async get(path, headers = {}) {
       return readReply(await fetch(`${server.url}${path}`, { headers: { ...operatorHeaders, ...headers } }));
     },
+    close: () => server.close(),
+  };
+}
+
+export async function startTestStack(env: Record<string, string> = {}, options: ProxyOptions = {}): Promise<TestStack> {
+  // The provider and the guards share a clock, so a test moves both at once.
+  const provider = createSimulatedProvider({ instances: [canary], ...(options.guards?.clock ? { clock: options.guards.clock } : {}) });
+  const upstream = await startSimulatedUpstream(provider);
+  const proxy = await startProxy(upstream.url, env, options);
+  return {
+    ...proxy,
+    upstream,
+    provider,
     async close() {
-      await server.close();
+      await proxy.close();
       await upstream.close();
     },
   };
