@@ -34,7 +34,7 @@ export function registerApiRoutes(app: FastifyInstance, context: RunContext, opt
       url: path,
       handler: async (request, reply) => {
         const answer = await call(instanceKey(request), name, method === 'GET' ? {} : request.body, context);
-        request.log.info({ operation: name, status: answer.status }, 'operation');
+        request.log.debug({ operation: name, status: answer.status }, 'operation');
         return sendReply(reply, answer);
       },
     });
