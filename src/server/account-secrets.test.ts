@@ -13,9 +13,8 @@ afterEach(async () => {
 
 const api = (path: string) => `/api/v1${path}`;
 const get = async (path: string) => {
-  const response = await fetch(`${stack.server.url}${api(path)}`);
-  const body: unknown = await response.json();
-  return { status: response.status, body };
+  const { status, body } = await stack.get(api(path));
+  return { status, body };
 };
 
 async function connect() {

@@ -21,8 +21,8 @@ describe('the proxy API', () => {
       retryAfterSeconds: 60,
     });
     expect((await stack.post(api('/registration/code-confirmation'), { code: '123456' })).body).toEqual({ outcome: 'connected' });
-    const status = await fetch(`${stack.server.url}${api('/instance/status')}`);
-    expect(await status.json()).toEqual({ connected: true, needsRestore: false });
+    const status = await stack.get(api('/instance/status'));
+    expect(status.body).toEqual({ connected: true, needsRestore: false });
   });
 
   it.each([

@@ -2,8 +2,11 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { errorReply } from '../gateway/api-call';
 import type { RunContext } from '../gateway/run-operation';
-import { registerApiRoutes, sendReply } from './api-routes';
+import { registerApiRoutes, sendReply, type ApiRouteOptions } from './api-routes';
+import type { ServerLimits } from './config';
+import { registerHealth, type HealthOptions } from './health';
 import { newRequestId } from './logger';
+import { registerOperatorAuth, type OperatorAuthOptions } from './operator-auth';
 import { registerSecurityHeaders } from './security-headers';
 
 export interface AppOptions {
@@ -11,11 +14,22 @@ export interface AppOptions {
   provider: RunContext;
   /** Folder of the built console; null serves the API alone. */
   staticDir: string | null;
+  /** The guarded call and the instance key; defaults guard one instance in memory. */
+  routes?: ApiRouteOptions;
+  /** Operator authentication; null leaves the console open (loopback with the simulated provider only). */
+  auth?: OperatorAuthOptions | null;
+  health?: HealthOptions;
+  /** Sends Strict-Transport-Security (set it when the console is served over HTTPS). */
+  hsts?: boolean;
+  serverLimits?: ServerLimits;
 }
+
+const defaultServerLimits: ServerLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 
 const BODY_LIMIT_BYTES = 16 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const limits = options.serverLimits ?? defaultServerLimits;
   const app = Fastify({
     loggerInstance: options.logger,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -23,9 +37,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     trustProxy: false,
     return503OnClosing: true,
+    // One line per request (below) instead of Fastify's two.
+    disableRequestLogging: true,
     // Slow clients are cut off instead of holding sockets open.
-    connectionTimeout: 30_000,
-    requestTimeout: 30_000,
+    connectionTimeout: limits.requestTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    http: {
+      // A client trickling its headers is cut off; Node checks at this interval.
+      headersTimeout: limits.headersTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+    },
   });
 
   // JSON is the only body the API takes; anything else is refused before a handler runs.
@@ -47,8 +68,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendReply(reply, errorReply('INTERNAL'));
   });
 
-  registerSecurityHeaders(app);
-  registerApiRoutes(app, options.provider);
+  // Graceful shutdown: answers still in flight close their connection, so a keep-alive client
+  // cannot hold the closing server open.
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info({ req: request, res: reply, ms: Math.round(reply.elapsedTime) }, 'request completed');
+    done();
+  });
+
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
+  registerSecurityHeaders(app, { hsts: options.hsts ?? false });
+  if (options.auth) registerOperatorAuth(app, options.auth);
+  if (options.health) registerHealth(app, options.health);
+  registerApiRoutes(app, options.provider, options.routes);
 
   if (options.staticDir) {
     await app.register(fastifyStatic, {
@@ -63,7 +103,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.url === '/api' || !options.staticDir) {
+    // Anything that looks like the API, however it is spelt (`//api`, `\\api`), is not the console.
+    if (/^[/\\]+api([/\\?]|$)/i.test(request.url) || !options.staticDir) {
       return sendReply(reply, errorReply('NOT_FOUND'));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendReply(reply, errorReply('METHOD_NOT_ALLOWED'));

@@ -10,7 +10,7 @@ describe('configuration', () => {
   });
 
   it('uses Z-API when all three credentials are set', () => {
-    const config = loadConfig({ ZAPI_INSTANCE_ID: 'i', ZAPI_INSTANCE_TOKEN: 't', ZAPI_CLIENT_TOKEN: 'c' });
+    const config = loadConfig({ ZAPI_INSTANCE_ID: 'i', ZAPI_INSTANCE_TOKEN: 't', ZAPI_CLIENT_TOKEN: 'c', OPERATOR_TOKEN: 'operator-token-0123456789' });
     expect(config.provider).toMatchObject({ kind: 'zapi', baseUrl: 'https://api.z-api.io', instanceId: 'i' });
   });
 
@@ -23,8 +23,8 @@ describe('configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = error instanceof Error ? error.message : '';
-    for (const name of ['PORT', 'ZAPI_BASE_URL', 'LOG_LEVEL', 'ZAPI_INSTANCE_TOKEN', 'ZAPI_CLIENT_TOKEN']) expect(message).toContain(name);
+    for (const name of ['PORT', 'ZAPI_BASE_URL', 'LOG_LEVEL', 'ZAPI_INSTANCE_TOKEN', 'ZAPI_CLIENT_TOKEN', 'OPERATOR_TOKEN']) expect(message).toContain(name);
     expect(message).not.toContain('SECRET_ID_VALUE');
-    expect(message.split('\n').filter((line) => line.startsWith('  - '))).toHaveLength(5);
+    expect(message.split('\n').filter((line) => line.startsWith('  - '))).toHaveLength(6);
   });
 });

@@ -15,6 +15,12 @@ const envSchema = z
     UPSTREAM_HEADERS_TIMEOUT_MS: positiveMs(15_000),
     UPSTREAM_BODY_TIMEOUT_MS: positiveMs(15_000),
     UPSTREAM_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+    SERVER_HEADERS_TIMEOUT_MS: positiveMs(10_000),
+    SERVER_REQUEST_TIMEOUT_MS: positiveMs(30_000),
+    OPERATOR_TOKEN: z.string().trim().min(16, 'at least 16 characters').optional(),
+    OPERATOR_USER: z.string().trim().min(1).regex(/^[^:]+$/, 'no colon').optional(),
+    OPERATOR_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
+    HSTS: z.enum(['true', 'false']).default('false'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     STATIC_DIR: z.string().trim().min(1).optional(),
     SIMULATED_UPSTREAM_HIT_COUNTER: z.enum(['0', '1']).default('0'),
@@ -30,6 +36,37 @@ function credentialProblems(env: Record<string, string | undefined>): string[] {
   return credentialNames
     .filter((name) => !given.includes(name))
     .map((name) => `${name}: required when ${given.join(' and ')} ${verb} set (set all three, or none for the simulated provider)`);
+}
+
+/** Operator credentials for standalone mode; either or both may be set. */
+export interface OperatorCredentials {
+  token: string | null;
+  basic: { user: string; password: string } | null;
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** Read from the raw environment, so these problems are listed even when other values are invalid. */
+function operatorProblems(env: Record<string, string | undefined>): string[] {
+  const given = (name: string) => (env[name] ?? '').trim() !== '';
+  const problems: string[] = [];
+  if (given('OPERATOR_USER') !== given('OPERATOR_PASSWORD')) problems.push('OPERATOR_USER and OPERATOR_PASSWORD: set both, or neither');
+  const simulated = !given('ZAPI_INSTANCE_ID');
+  const host = (env.HOST ?? '').trim() || '127.0.0.1';
+  const anyCredential = given('OPERATOR_TOKEN') || (given('OPERATOR_USER') && given('OPERATOR_PASSWORD'));
+  if (!anyCredential && !(simulated && isLoopbackHost(host))) {
+    problems.push(
+      'OPERATOR_TOKEN or OPERATOR_USER and OPERATOR_PASSWORD: required unless the proxy listens on loopback against the simulated provider',
+    );
+  }
+  return problems;
+}
+
+export interface ServerLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
 }
 
 export interface UpstreamLimits {
@@ -48,6 +85,10 @@ export interface Config {
   host: string;
   provider: ProviderConfig;
   upstream: UpstreamLimits;
+  server: ServerLimits;
+  /** Null when none is configured (allowed only on loopback against the simulated provider). */
+  operator: OperatorCredentials | null;
+  hsts: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   staticDir: string | undefined;
   /** Tests only: the simulated upstream also answers how many calls reached it (loopback). */
@@ -67,9 +108,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`)),
     ...credentialProblems(env),
+    ...operatorProblems(env),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
+  const basic = e.OPERATOR_USER && e.OPERATOR_PASSWORD ? { user: e.OPERATOR_USER, password: e.OPERATOR_PASSWORD } : null;
+  const token = e.OPERATOR_TOKEN ?? null;
   const provider: ProviderConfig =
     e.ZAPI_INSTANCE_ID && e.ZAPI_INSTANCE_TOKEN && e.ZAPI_CLIENT_TOKEN
       ? {
@@ -90,6 +134,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       bodyTimeoutMs: e.UPSTREAM_BODY_TIMEOUT_MS,
       maxResponseBytes: e.UPSTREAM_MAX_RESPONSE_BYTES,
     },
+    server: { headersTimeoutMs: e.SERVER_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.SERVER_REQUEST_TIMEOUT_MS },
+    operator: token || basic ? { token, basic } : null,
+    hsts: e.HSTS === 'true',
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,
     simulatedHitCounter: e.SIMULATED_UPSTREAM_HIT_COUNTER === '1',

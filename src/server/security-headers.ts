@@ -19,7 +19,12 @@ export function contentSecurityPolicy(frameAncestors: string): string {
   ].join('; ');
 }
 
-export function registerSecurityHeaders(app: FastifyInstance): void {
+export interface SecurityHeaderOptions {
+  /** Only over HTTPS: a browser then refuses plain HTTP to this host for a year. */
+  hsts: boolean;
+}
+
+export function registerSecurityHeaders(app: FastifyInstance, options: SecurityHeaderOptions = { hsts: false }): void {
   const csp = contentSecurityPolicy("'none'");
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('content-security-policy', csp);
@@ -29,6 +34,7 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
     reply.removeHeader('x-powered-by');
+    if (options.hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
   });

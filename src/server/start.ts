@@ -5,7 +5,10 @@ import { createSimulatedProvider, type SimulatedProvider } from '../fake-provide
 import { zapiAdapter, zapiTarget, type ZapiCredentials } from '../providers/zapi';
 import { buildApp } from './app';
 import type { Config } from './config';
+import { createGuardedCall, type GuardOptions } from './guards/guarded-call';
+import { probeOrigin } from './health';
 import { createLogger } from './logger';
+import { operatorAuthenticators, type OperatorAuthOptions } from './operator-auth';
 import { startSimulatedUpstream } from './simulated-upstream';
 import { createUpstream } from './upstream';
 
@@ -23,6 +26,10 @@ export interface RunningServer {
 export interface StartOptions {
   staticDir: string | null;
   logDestination?: DestinationStream;
+  /** The flow-state store and clock of the guards (in memory and the system clock by default). */
+  guards?: GuardOptions;
+  /** Overrides for the failed-attempt limit of operator authentication (tests move its clock). */
+  auth?: Omit<OperatorAuthOptions, 'authenticators'>;
 }
 
 /** Wires configuration to a listening proxy; with no credentials it starts the simulated provider first. */
@@ -46,13 +53,19 @@ export async function startServer(config: Config, options: StartOptions): Promis
     credentials = config.provider;
   }
 
-  const upstream = createUpstream(new URL(credentials.baseUrl).origin, (request) => zapiTarget(credentials, request), config.upstream);
+  const origin = new URL(credentials.baseUrl).origin;
+  const upstream = createUpstream(origin, (request) => zapiTarget(credentials, request), config.upstream);
   closers.push(upstream.close);
 
   const app = await buildApp({
     logger,
     staticDir: options.staticDir,
     provider: { adapter: zapiAdapter, memory: {}, send: upstream.send },
+    routes: { call: createGuardedCall(options.guards) },
+    auth: config.operator ? { ...options.auth, authenticators: operatorAuthenticators(config.operator) } : null,
+    health: { upstreamReachable: () => probeOrigin(origin, config.upstream.connectTimeoutMs) },
+    hsts: config.hsts,
+    serverLimits: config.server,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const providerLabel = simulated ? 'simulated provider (no credentials configured)' : 'Z-API';

@@ -1,8 +1,9 @@
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { createSimulatedProvider, type SimulatedProvider } from '../fake-provider/simulated-provider';
 import { loadConfig } from './config';
 import { startSimulatedUpstream, type SimulatedUpstream } from './simulated-upstream';
-import { startServer, type RunningServer } from './start';
+import { startServer, type RunningServer, type StartOptions } from './start';
 
 /** Test support: a real proxy on loopback in front of a real simulated upstream, logs captured. */
 
@@ -12,13 +13,40 @@ export const canary = {
   clientToken: 'CANARY_CLIENT_b21e',
 };
 
-export interface TestStack {
+/** The operator credential every test stack requires (a Z-API provider needs one, even on loopback). */
+export const operatorToken = 'CANARY_OPERATOR_5e81d0c4';
+export const operatorHeaders: Record<string, string> = { authorization: `Bearer ${operatorToken}` };
+
+export interface ProxyUnderTest {
   server: RunningServer;
+  logs: string[];
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<TestReply>;
+  /** A GET with the operator credential. */
+  get(path: string, headers?: Record<string, string>): Promise<TestReply>;
+  close(): Promise<void>;
+}
+
+export interface TestStack extends ProxyUnderTest {
   upstream: SimulatedUpstream;
   provider: SimulatedProvider;
-  logs: string[];
-  post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown; text: string; headers: Headers }>;
-  close(): Promise<void>;
+}
+
+export interface TestReply {
+  status: number;
+  body: unknown;
+  text: string;
+  headers: Headers;
+}
+
+async function readReply(response: Response): Promise<TestReply> {
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  return { status: response.status, body: parsed, text, headers: response.headers };
 }
 
 export function captureLogs(): { lines: string[]; stream: Writable } {
@@ -32,43 +60,84 @@ export function captureLogs(): { lines: string[]; stream: Writable } {
   return { lines, stream };
 }
 
-export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
-  const provider = createSimulatedProvider({ instances: [canary] });
-  const upstream = await startSimulatedUpstream(provider);
+export type ProxyOptions = Pick<StartOptions, 'guards' | 'auth'>;
+
+/** The real proxy with the canary credentials in front of any upstream on loopback, logs captured. */
+export async function startProxy(upstreamUrl: string, env: Record<string, string> = {}, options: ProxyOptions = {}): Promise<ProxyUnderTest> {
   const { lines, stream } = captureLogs();
   const config = loadConfig({
     PORT: '0',
     LOG_LEVEL: 'info',
-    ZAPI_BASE_URL: upstream.url,
+    ZAPI_BASE_URL: upstreamUrl,
     ZAPI_INSTANCE_ID: canary.instanceId,
     ZAPI_INSTANCE_TOKEN: canary.instanceToken,
     ZAPI_CLIENT_TOKEN: canary.clientToken,
+    OPERATOR_TOKEN: operatorToken,
     ...env,
   });
-  const server = await startServer(config, { staticDir: null, logDestination: stream });
+  const server = await startServer(config, { staticDir: null, logDestination: stream, ...options });
   return {
     server,
-    upstream,
-    provider,
     logs: lines,
     async post(path, body, headers = {}) {
       const response = await fetch(`${server.url}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...operatorHeaders, ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
-      const text = await response.text();
-      let parsed: unknown = null;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = null;
-      }
-      return { status: response.status, body: parsed, text, headers: response.headers };
+      return readReply(response);
     },
+    async get(path, headers = {}) {
+      return readReply(await fetch(`${server.url}${path}`, { headers: { ...operatorHeaders, ...headers } }));
+    },
+    close: () => server.close(),
+  };
+}
+
+export async function startTestStack(env: Record<string, string> = {}, options: ProxyOptions = {}): Promise<TestStack> {
+  // The provider and the guards share a clock, so a test moves both at once.
+  const provider = createSimulatedProvider({ instances: [canary], ...(options.guards?.clock ? { clock: options.guards.clock } : {}) });
+  const upstream = await startSimulatedUpstream(provider);
+  const proxy = await startProxy(upstream.url, env, options);
+  return {
+    ...proxy,
+    upstream,
+    provider,
     async close() {
-      await server.close();
+      await proxy.close();
       await upstream.close();
     },
   };
+}
+
+/**
+ * Sends bytes exactly as given (no URL normalisation, no header checks, as an attacker would) and
+ * resolves with the status code, or null when the server closed the connection without one.
+ */
+export function rawRequest(baseUrl: string, bytes: string, timeoutMs = 2_000): Promise<{ status: number | null; text: string }> {
+  const url = new URL(baseUrl);
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port) });
+    let text = '';
+    const finish = () => {
+      socket.destroy();
+      const match = /^HTTP\/1\.1 (\d{3})/.exec(text);
+      resolve({ status: match?.[1] ? Number(match[1]) : null, text });
+    };
+    socket.setTimeout(timeoutMs, finish);
+    socket.on('data', (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+    });
+    socket.once('end', finish);
+    socket.once('error', finish);
+    socket.once('connect', () => socket.write(bytes));
+  });
+}
+
+/** A raw HTTP/1.1 POST with a JSON body and the operator credential, for paths fetch would tidy up. */
+export function rawPost(path: string, body: string, extraHeaders = ''): string {
+  return (
+    `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer ${operatorToken}\r\n` +
+    `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extraHeaders}\r\n${body}`
+  );
 }

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { systemClock, type Clock } from '../../fake-provider/clock';
+import { operations, type OperationInput, type OperationName } from '../../contract/operations';
+import { errorReply, handleApiCall, parseInput, type ApiReply } from '../../gateway/api-call';
+import { runOperation, type RunContext } from '../../gateway/run-operation';
+import { createMemoryFlowStateStore, type FlowStateStore } from './flow-state-store';
+import { defaultGuardLimits, HOUR_MS, type GuardLimits } from './limits';
+import { afterCall, guardedOperations, numberOf, refusal, type AttemptKind, type GuardFacts } from './registration-rules';
+
+export interface GuardOptions {
+  store?: FlowStateStore;
+  clock?: Clock;
+  limits?: GuardLimits;
+}
+
+/** Runs one API call for one instance, or refuses it before the provider is asked. */
+export type GuardedCall = (instanceKey: string, name: OperationName, rawBody: unknown, context: RunContext) => Promise<ApiReply>;
+
+const attemptKinds: readonly AttemptKind[] = ['code-request', 'wrong-code', 'wrong-pin'];
+
+/**
+ * The registration guards: step order, provider waits, attempt limits, and one upstream call for
+ * identical calls in flight. Calls for one instance run one at a time, so counters stay exact
+ * even when a browser (or anyone) fires many at once.
+ */
+export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
+  const store = options.store ?? createMemoryFlowStateStore();
+  const clock = options.clock ?? systemClock;
+  const limits = options.limits ?? defaultGuardLimits;
+  const inFlight = new Map<string, Promise<ApiReply>>();
+  const queues = new Map<string, Promise<unknown>>();
+
+  function serialized<T>(instanceKey: string, task: () => Promise<T>): Promise<T> {
+    const previous = queues.get(instanceKey) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    queues.set(instanceKey, settled);
+    void settled.then(() => {
+      if (queues.get(instanceKey) === settled) queues.delete(instanceKey);
+    });
+    return next;
+  }
+
+  async function facts(instanceKey: string, name: OperationName, input: unknown): Promise<GuardFacts> {
+    const record = await store.read(instanceKey);
+    const now = clock.now();
+    const number = numberOf(name, input, record);
+    const hourly: GuardFacts['hourly'] = { 'code-request': [], 'wrong-code': [], 'wrong-pin': [] };
+    if (number !== null) {
+      for (const kind of attemptKinds) hourly[kind] = await store.attemptsSince(attemptKey(instanceKey, kind, number), now - HOUR_MS);
+    }
+    return { record, now, hourly };
+  }
+
+  async function guarded(instanceKey: string, name: OperationName, input: OperationInput<OperationName>, context: RunContext): Promise<ApiReply> {
+    const before = await facts(instanceKey, name, input);
+    const refused = refusal(name, input, before, limits);
+    if (refused) {
+      return refused.code === 'RATE_LIMITED'
+        ? errorReply('RATE_LIMITED', { retryAfterSeconds: refused.retryAfterSeconds })
+        : errorReply(refused.code);
+    }
+    const result = await runOperation(name, input, context);
+    const after = afterCall(name, input, result, { ...before, now: clock.now() }, limits);
+    if (after.record) {
+      await store.write(instanceKey, after.record);
+      for (const kind of after.attempts) await store.addAttempt(attemptKey(instanceKey, kind, after.record.number), clock.now());
+    }
+    return result.ok ? { status: 200, body: result.value } : errorReply(result.code);
+  }
+
+  return async (instanceKey, name, rawBody, context) => {
+    if (!guardedOperations.has(name)) return handleApiCall(name, rawBody, context);
+    const parsed = parseInput(operations[name].request, rawBody);
+    if (!parsed.ok) return parsed.reply;
+    // Only a digest of the body is kept as the key: it may hold a code or a PIN.
+    const key = `${instanceKey}\u0000${name}\u0000${createHash('sha256').update(JSON.stringify(parsed.input)).digest('base64url')}`;
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    const call = serialized(instanceKey, () => guarded(instanceKey, name, parsed.input, context));
+    inFlight.set(key, call);
+    try {
+      return await call;
+    } finally {
+      inFlight.delete(key);
+    }
+  };
+}
+
+function attemptKey(instanceKey: string, kind: AttemptKind, number: string): string {
+  return `${instanceKey}\u0000${kind}\u0000${number}`;
+}

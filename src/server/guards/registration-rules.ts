@@ -1,0 +1,248 @@
+import type { DeliveryMethod, MethodWaits } from '../../contract/common';
+import type { ErrorCode } from '../../contract/errors';
+import type { OperationName } from '../../contract/operations';
+import {
+  appealResultSchema,
+  availabilityRequestSchema,
+  availabilityResultSchema,
+  captchaResultSchema,
+  codeConfirmationResultSchema,
+  codeRequestResultSchema,
+  codeRequestSchema,
+  pinConfirmationResultSchema,
+  transferConfirmationResultSchema,
+} from '../../contract/registration';
+import type { FlowRecord } from './flow-state-store';
+import { HOUR_MS, type GuardLimits } from './limits';
+
+/** The registration operations the guards watch; status and account calls pass untouched. */
+export const guardedOperations: ReadonlySet<OperationName> = new Set<OperationName>([
+  'checkAvailability',
+  'requestCode',
+  'answerCaptcha',
+  'confirmCode',
+  'confirmPin',
+  'recoverPin',
+  'confirmTransfer',
+  'requestUnbanning',
+]);
+
+/** Which hourly attempt log a refusal or an outcome concerns. */
+export type AttemptKind = 'code-request' | 'wrong-code' | 'wrong-pin';
+
+export interface GuardFacts {
+  record: FlowRecord | undefined;
+  now: number;
+  /** Attempts in the last hour, per kind, for the number the call concerns. */
+  hourly: Record<AttemptKind, number[]>;
+}
+
+export type Refusal = { code: Extract<ErrorCode, 'STEP_OUT_OF_ORDER'> } | { code: 'RATE_LIMITED'; retryAfterSeconds: number };
+
+export const numberKey = (phone: { ddi: string; phone: string }): string => `${phone.ddi}:${phone.phone}`;
+
+/** The number a call is about: the one in its body, or the one whose journey is under way. */
+export function numberOf(name: OperationName, input: unknown, record: FlowRecord | undefined): string | null {
+  if (name === 'checkAvailability' || name === 'requestCode') {
+    const parsed = availabilityRequestSchema.safeParse(input);
+    const withMethod = codeRequestSchema.safeParse(input);
+    if (parsed.success) return numberKey(parsed.data);
+    return withMethod.success ? numberKey(withMethod.data) : null;
+  }
+  return record?.number ?? null;
+}
+
+const secondsUntil = (at: number, now: number) => Math.max(1, Math.ceil((at - now) / 1000));
+
+/** When `method` may next be requested: its own wait, and after a code went out the resend wait too. */
+function readyAt(record: FlowRecord, method: DeliveryMethod): number | null {
+  const deadline = record.deadlines[method];
+  if (deadline === null) return null;
+  return record.sentMethod === null ? deadline : Math.max(deadline, record.resendAt);
+}
+
+function hourlyRefusal(attempts: number[], limit: number, now: number): Refusal | null {
+  const oldest = attempts[attempts.length - limit];
+  return attempts.length >= limit && oldest !== undefined
+    ? { code: 'RATE_LIMITED', retryAfterSeconds: secondsUntil(oldest + HOUR_MS, now) }
+    : null;
+}
+
+/** Whether the call may go to the provider now; a refusal costs no upstream call. */
+export function refusal(name: OperationName, input: unknown, facts: GuardFacts, limits: GuardLimits): Refusal | null {
+  const { record, now, hourly } = facts;
+  const outOfOrder: Refusal = { code: 'STEP_OUT_OF_ORDER' };
+  switch (name) {
+    case 'checkAvailability':
+      return null;
+    case 'requestCode': {
+      const parsed = codeRequestSchema.safeParse(input);
+      if (!parsed.success || record?.step !== 'available' || record.number !== numberKey(parsed.data)) return outOfOrder;
+      const at = readyAt(record, parsed.data.method);
+      if (at !== null && now < at) return { code: 'RATE_LIMITED', retryAfterSeconds: secondsUntil(at, now) };
+      return hourlyRefusal(hourly['code-request'], limits.codeRequestsPerHour, now);
+    }
+    case 'answerCaptcha':
+      return record?.step === 'captcha' ? null : outOfOrder;
+    case 'confirmCode': {
+      if (record?.step !== 'available' || record.codeIssuedAt === null) return outOfOrder;
+      if (now - record.codeIssuedAt > limits.codeLifetimeMs) return outOfOrder;
+      if (record.wrongCodes >= limits.wrongCodesPerCode) {
+        return { code: 'RATE_LIMITED', retryAfterSeconds: secondsUntil(record.resendAt, now) };
+      }
+      return hourlyRefusal(hourly['wrong-code'], limits.wrongCodesPerHour, now);
+    }
+    case 'confirmPin': {
+      if (record?.step !== 'pin') return outOfOrder;
+      if (record.wrongPins >= limits.wrongPinsPerStep) {
+        return { code: 'RATE_LIMITED', retryAfterSeconds: secondsUntil(record.resendAt, now) };
+      }
+      return hourlyRefusal(hourly['wrong-pin'], limits.wrongPinsPerHour, now);
+    }
+    case 'recoverPin':
+      return record?.step === 'pin' ? null : outOfOrder;
+    case 'confirmTransfer':
+      return record?.step === 'transfer' ? null : outOfOrder;
+    case 'requestUnbanning':
+      return record?.step === 'banned' ? null : outOfOrder;
+    default:
+      return null;
+  }
+}
+
+function deadlinesFrom(waits: MethodWaits, now: number): FlowRecord['deadlines'] {
+  const at = (seconds: number) => (seconds < 0 ? null : now + seconds * 1000);
+  return { sms: at(waits.sms), voice: at(waits.voice), wa_old: at(waits.wa_old) };
+}
+
+function freshRecord(number: string, step: FlowRecord['step']): FlowRecord {
+  const none = { sms: null, voice: null, wa_old: null };
+  return { number, step, deadlines: none, resendAt: 0, sentMethod: null, captchaMethod: null, codeIssuedAt: null, wrongCodes: 0, wrongPins: 0 };
+}
+
+export type CallResult = { ok: true; value: unknown } | { ok: false; code: ErrorCode };
+
+export interface Outcome {
+  record: FlowRecord | undefined;
+  /** Attempts to log for the journey's number. */
+  attempts: AttemptKind[];
+}
+
+/** Failures after which the code may have gone out: the provider may have acted before the line broke. */
+const outcomeUnknown: ReadonlySet<ErrorCode> = new Set(['UPSTREAM_TIMEOUT', 'UPSTREAM_RESET']);
+
+/** The journey after a call the provider answered (or failed to answer). */
+export function afterCall(name: OperationName, input: unknown, result: CallResult, facts: GuardFacts, limits: GuardLimits): Outcome {
+  const { now } = facts;
+  const record = facts.record;
+  const keep: Outcome = { record, attempts: [] };
+  switch (name) {
+    case 'checkAvailability': {
+      const number = numberOf(name, input, record);
+      const parsed = availabilityResultSchema.safeParse(result.ok ? result.value : null);
+      if (number === null || !parsed.success) return keep;
+      const value = parsed.data;
+      if (value.outcome === 'banned') return { record: freshRecord(number, 'banned'), attempts: [] };
+      if (value.outcome !== 'available') return { record: freshRecord(number, 'closed'), attempts: [] };
+      // A re-check of the same number keeps the code that is (or may be) outstanding and its resend wait.
+      const base = record?.number === number && record.step === 'available' ? record : freshRecord(number, 'available');
+      return { record: { ...base, step: 'available', deadlines: deadlinesFrom(value.waits, now) }, attempts: [] };
+    }
+    case 'requestCode': {
+      const parsed = codeRequestSchema.safeParse(input);
+      if (!record || !parsed.success) return keep;
+      const method = parsed.data.method;
+      const attempts: AttemptKind[] = ['code-request'];
+      if (!result.ok) {
+        if (!outcomeUnknown.has(result.code)) return { record, attempts };
+        const resendAt = Math.max(record.resendAt, now + limits.assumedResendMs);
+        return { record: { ...record, sentMethod: method, resendAt, codeIssuedAt: now }, attempts };
+      }
+      const value = codeRequestResultSchema.safeParse(result.value);
+      if (!value.success) return { record, attempts };
+      switch (value.data.outcome) {
+        case 'sent':
+          return {
+            record: {
+              ...record,
+              deadlines: deadlinesFrom(value.data.waits, now),
+              resendAt: now + value.data.retryAfterSeconds * 1000,
+              sentMethod: value.data.method,
+              codeIssuedAt: now,
+              wrongCodes: 0,
+            },
+            attempts,
+          };
+        case 'captcha':
+          return { record: { ...record, step: 'captcha', captchaMethod: method }, attempts };
+        case 'blocked':
+          return { record: { ...record, step: 'closed' }, attempts };
+        case 'not-sent':
+          return {
+            record: {
+              ...record,
+              deadlines: deadlinesFrom(value.data.waits, now),
+              resendAt: Math.max(record.resendAt, now + value.data.retryAfterSeconds * 1000),
+            },
+            attempts,
+          };
+      }
+      return { record, attempts };
+    }
+    case 'answerCaptcha': {
+      const value = captchaResultSchema.safeParse(result.ok ? result.value : null);
+      if (!record || !value.success) return keep;
+      if (value.data.outcome === 'rejected') return { record: value.data.image ? record : { ...record, step: 'available' }, attempts: [] };
+      // An accepted answer sends the code; it carries no wait, so the usual resend wait applies.
+      const resendAt = now + limits.assumedResendMs;
+      const hold = (deadline: number | null) => (deadline === null ? null : Math.max(deadline, resendAt));
+      const { sms, voice, wa_old } = record.deadlines;
+      return {
+        record: {
+          ...record,
+          step: 'available',
+          deadlines: { sms: hold(sms), voice: hold(voice), wa_old: hold(wa_old) },
+          resendAt,
+          sentMethod: record.captchaMethod,
+          codeIssuedAt: now,
+          wrongCodes: 0,
+        },
+        attempts: [],
+      };
+    }
+    case 'confirmCode': {
+      const value = codeConfirmationResultSchema.safeParse(result.ok ? result.value : null);
+      if (!record || !value.success) return keep;
+      switch (value.data.outcome) {
+        case 'connected':
+          return { record: { ...record, step: 'connected', codeIssuedAt: null }, attempts: [] };
+        case 'pin-required':
+          return { record: { ...record, step: 'pin', codeIssuedAt: null, wrongPins: 0 }, attempts: [] };
+        case 'transfer-required':
+          return { record: { ...record, step: 'transfer', codeIssuedAt: null }, attempts: [] };
+        case 'wrong-code':
+          return { record: { ...record, wrongCodes: record.wrongCodes + 1 }, attempts: ['wrong-code'] };
+      }
+      return keep;
+    }
+    case 'confirmPin': {
+      const value = pinConfirmationResultSchema.safeParse(result.ok ? result.value : null);
+      if (!record || !value.success) return keep;
+      if (value.data.outcome === 'wrong-pin') return { record: { ...record, wrongPins: record.wrongPins + 1 }, attempts: ['wrong-pin'] };
+      return { record: { ...record, step: value.data.outcome === 'connected' ? 'connected' : 'transfer' }, attempts: [] };
+    }
+    case 'confirmTransfer': {
+      const value = transferConfirmationResultSchema.safeParse(result.ok ? result.value : null);
+      if (!record || value.data?.outcome !== 'connected') return keep;
+      return { record: { ...record, step: 'connected' }, attempts: [] };
+    }
+    case 'requestUnbanning': {
+      const value = appealResultSchema.safeParse(result.ok ? result.value : null);
+      if (!record || !value.success || value.data.outcome === 'rejected') return keep;
+      // In review or unbanned: the next step is a fresh availability check.
+      return { record: { ...record, step: 'closed' }, attempts: [] };
+    }
+    default:
+      return keep;
+  }
+}

@@ -1,0 +1,105 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { systemClock, type Clock } from '../fake-provider/clock';
+import { errorReply } from '../gateway/api-call';
+import { sendReply } from './api-routes';
+import type { OperatorCredentials } from './config';
+
+/**
+ * What one way of proving who is calling says about a request: it proves the caller, it found no
+ * credential of its kind, or it found one and it is wrong (which counts as a failed attempt).
+ */
+export type AuthVerdict = 'granted' | 'absent' | 'rejected';
+export type Authenticator = (request: FastifyRequest) => AuthVerdict;
+
+/** Equal-length digests compared in constant time, so neither length nor content leaks by timing. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+function credentialOf(request: FastifyRequest, scheme: 'bearer' | 'basic'): string | null {
+  const header = request.headers.authorization ?? '';
+  const match = /^(\S+)\s+(\S+)$/.exec(header);
+  return match?.[1]?.toLowerCase() === scheme && match[2] ? match[2] : null;
+}
+
+export function bearerAuthenticator(token: string): Authenticator {
+  return (request) => {
+    const given = credentialOf(request, 'bearer');
+    if (given === null) return 'absent';
+    return sameSecret(given, token) ? 'granted' : 'rejected';
+  };
+}
+
+/**
+ * HTTP basic, which is what the browser's own sign-in dialog sends. The operator token is also
+ * accepted as the password (any user name), so a token-only set-up works from a browser too.
+ */
+export function basicAuthenticator(credentials: OperatorCredentials): Authenticator {
+  return (request) => {
+    const given = credentialOf(request, 'basic');
+    if (given === null) return 'absent';
+    const decoded = Buffer.from(given, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return 'rejected';
+    const user = decoded.slice(0, colon);
+    const password = decoded.slice(colon + 1);
+    // Both comparisons always run, so a right user name is not told apart by timing.
+    const basic = credentials.basic;
+    const byPassword = basic ? sameSecret(user, basic.user) && sameSecret(password, basic.password) : false;
+    const byToken = credentials.token ? sameSecret(password, credentials.token) : false;
+    return byPassword || byToken ? 'granted' : 'rejected';
+  };
+}
+
+export function operatorAuthenticators(credentials: OperatorCredentials): Authenticator[] {
+  return [...(credentials.token ? [bearerAuthenticator(credentials.token)] : []), basicAuthenticator(credentials)];
+}
+
+export interface OperatorAuthOptions {
+  /** Asked in order; the first that grants lets the request through. */
+  authenticators: Authenticator[];
+  /** Failed attempts per client address within `failureWindowMs` before every attempt is refused. */
+  maxFailures?: number;
+  failureWindowMs?: number;
+  clock?: Clock;
+}
+
+/** Paths an orchestrator probes without credentials; they reveal nothing. */
+const openPaths = new Set(['/healthz', '/readyz']);
+
+/**
+ * One hook in front of everything the proxy serves (the console too, so the browser asks for the
+ * credential once and sends it with every API call). Failures are counted per client address.
+ */
+export function registerOperatorAuth(app: FastifyInstance, options: OperatorAuthOptions): void {
+  const maxFailures = options.maxFailures ?? 10;
+  const windowMs = options.failureWindowMs ?? 15 * 60 * 1000;
+  const clock = options.clock ?? systemClock;
+  const failures = new Map<string, number[]>();
+
+  const recent = (ip: string, now: number) => (failures.get(ip) ?? []).filter((at) => at > now - windowMs);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (openPaths.has(request.url.split('?')[0] ?? '')) return;
+    const now = clock.now();
+    const seen = recent(request.ip, now);
+    if (seen.length === 0) failures.delete(request.ip);
+    const oldest = seen[0];
+    if (seen.length >= maxFailures && oldest !== undefined) {
+      request.log.warn({ ip: request.ip, reason: 'too-many-failures' }, 'operator authentication refused');
+      return sendReply(reply, errorReply('RATE_LIMITED', { retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - now) / 1000)) }));
+    }
+    const verdicts = options.authenticators.map((authenticate) => authenticate(request));
+    if (verdicts.includes('granted')) return;
+    if (verdicts.includes('rejected')) {
+      seen.push(now);
+      failures.set(request.ip, seen);
+    }
+    // The credential itself is never logged; only that it was missing or wrong.
+    request.log.warn({ ip: request.ip, reason: verdicts.includes('rejected') ? 'wrong-credential' : 'no-credential' }, 'operator authentication failed');
+    reply.header('www-authenticate', 'Basic realm="wa-onboarding", charset="UTF-8"');
+    return sendReply(reply, errorReply('UNAUTHORIZED'));
+  });
+}
