@@ -2,6 +2,7 @@ import type { Messages } from '../../messages';
 import { account } from './account';
 import { common } from './common';
 import { errors } from './errors';
+import { linking } from './linking';
 import { registration } from './registration';
 
-export const es: Messages = { ...common, ...errors, ...registration, ...account };
+export const es: Messages = { ...common, ...errors, ...registration, ...account, ...linking };
