@@ -79,6 +79,17 @@ describe('Wawp answers', () => {
     expect(await answer(wawpAdapter, 'getStatus', 200, { status: 'FAILED' })).toEqual({ connected: false, needsRestore: true });
     expect(await answer(wawpAdapter, 'getStatus', 200, { connected: true })).toBe('PROVIDER_ERROR');
   });
+
+  it('reads the connected account’s number and name for the device data', async () => {
+    expect(await answer(wawpAdapter, 'getDevice', 200, { id: '201145202826@c.us', pushName: 'Ana' })).toEqual({
+      phone: '201145202826',
+      name: 'Ana',
+      about: null,
+      platform: 'unknown',
+      business: null,
+    });
+    expect(await answer(wawpAdapter, 'getDevice', 422, null)).toBe('LINK_NOT_READY');
+  });
 });
 
 describe('Z-API documented linking answers', () => {

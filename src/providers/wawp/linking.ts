@@ -5,7 +5,7 @@ import { failed, mapped, type OperationMappings } from '../types';
 import { wawpOperation } from './responses';
 
 /*
- * Wawp's login routes (docs/decisions/031). `instance_id` and `access_token` are query parameters
+ * Wawp's login routes, session info and "me" (docs/decisions/031). `instance_id` and `access_token` are query parameters
  * added by the transport only (`wawpTarget`); the adapter never sees them.
  */
 
@@ -19,6 +19,9 @@ const qrImageBodySchema = z.object({
   base64: z.string().optional(),
   mimetype: z.string().optional(),
 });
+
+/** WAHA's "me": the account's WhatsApp id (`5511…@c.us`) and its profile name. */
+const meSchema = z.object({ id: z.string().optional(), pushName: z.string().nullable().optional() });
 
 /** WAHA's session states; Wawp reports the same words. */
 const sessionInfoSchema = z.object({ status: z.string() });
@@ -40,6 +43,17 @@ export const wawpLinking: OperationMappings = {
       if (body.mimetype !== undefined && body.mimetype !== 'image/png') return failed('PROVIDER_ERROR');
       const image = qrDataUri(body.qr ?? body.value ?? body.data ?? body.base64 ?? '');
       return image ? mapped({ image, expiresInSeconds: QR_LIFETIME_SECONDS }) : failed('PROVIDER_ERROR');
+    },
+  }),
+
+  // The connected screen's device data; Wawp tells the number and the profile name only.
+  getDevice: wawpOperation('getDevice', {
+    toUpstream: () => ({ method: 'GET', path: '/v2/session/me' }),
+    schema: meSchema,
+    fromBody: (body) => {
+      const digits = /^(\d{8,18})@/.exec(body.id ?? '')?.[1] ?? null;
+      const name = body.pushName?.trim() ?? '';
+      return mapped({ phone: digits, name: name === '' ? null : name.slice(0, 256), about: null, platform: 'unknown', business: null });
     },
   }),
 
