@@ -35,7 +35,7 @@ const zapiRoutes: SimRoute[] = [...zapiRegistrationRoutes, ...zapiInstanceRoutes
 const ZAPI_PREFIX = /^\/instances\/([^/]+)\/token\/([^/]+)(\/.*)$/;
 
 const numberInBody = z.object({ ddi: z.string(), phone: z.string() });
-/** Wawp's body carries the number as one string of digits. */
+/** Wawp's body and Z-API's `/phone-code/{phone}` carry the number as one string of digits. */
 const wawpNumberInBody = z.object({ phone_number: z.string().regex(/^55\d+$/).transform((digits) => ({ ddi: '55', phone: digits.slice(2) })) });
 
 /**
@@ -54,7 +54,9 @@ export function createSimulatedProvider(options: SimulatedProviderOptions): Simu
     settleLinking(state, clock.now());
     const body = numberInBody.safeParse(request.body);
     const wawpBody = wawpNumberInBody.safeParse(request.body);
-    const number = body.success ? body.data : wawpBody.success ? wawpBody.data.phone_number : state.registration;
+    const pathBody = wawpNumberInBody.safeParse({ phone_number: routed.params.phone });
+    const fromRequest = body.success ? body.data : wawpBody.success ? wawpBody.data.phone_number : pathBody.success ? pathBody.data.phone_number : null;
+    const number = fromRequest ?? state.registration;
     const scenario = scenarioOf(number?.ddi, number?.phone);
     if (scenario === 'outage') {
       // Internal detail on purpose: the proxy must never pass it on.

@@ -12,16 +12,14 @@ export function CopyCode({ code }: { code: string }) {
   // A new code clears the message of the old one.
   const result = copied.code === code ? copied.result : 'idle';
 
-  const copy = () => {
-    // navigator.clipboard is missing outside secure contexts and may be refused; both say so.
-    if (typeof navigator === 'undefined' || !('clipboard' in navigator)) {
+  const copy = async () => {
+    // navigator.clipboard is missing outside secure contexts and may be refused: both say so.
+    try {
+      await navigator.clipboard.writeText(code);
+      setCopied({ code, result: 'copied' });
+    } catch {
       setCopied({ code, result: 'failed' });
-      return;
     }
-    navigator.clipboard.writeText(code).then(
-      () => setCopied({ code, result: 'copied' }),
-      () => setCopied({ code, result: 'failed' }),
-    );
   };
 
   return (
@@ -29,7 +27,7 @@ export function CopyCode({ code }: { code: string }) {
       <p className="font-semibold text-ink">{t('link.code.label')}</p>
       <p className="select-all font-mono text-4xl font-bold tracking-[0.2em] text-ink">{code}</p>
       <div>
-        <Button variant="secondary" onClick={copy}>
+        <Button variant="secondary" onClick={() => void copy()}>
           {t('link.code.copy')}
         </Button>
       </div>
