@@ -74,3 +74,16 @@ test.describe('pairing code through the proxy with Wawp, session not ready at fi
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 });
+
+test.describe('in the demo build', () => {
+  test.use({ target: 'demo' });
+
+  test('a pairing code connects the simulated instance in the browser alone', async ({ linking, page }) => {
+    await linking.open();
+    await linking.chooseCode();
+    await linking.submitNumber('11 98765-4321');
+    await expect(linking.code()).toBeVisible();
+    await expect(linking.heading('Connected')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText('+55 11 98765-4321 is now connected to this instance.')).toBeVisible();
+  });
+});
