@@ -35,8 +35,9 @@ const zapiRoutes: SimRoute[] = [...zapiRegistrationRoutes, ...zapiInstanceRoutes
 const ZAPI_PREFIX = /^\/instances\/([^/]+)\/token\/([^/]+)(\/.*)$/;
 
 const numberInBody = z.object({ ddi: z.string(), phone: z.string() });
-/** Wawp's body and Z-API's `/phone-code/{phone}` carry the number as one string of digits. */
-const wawpNumberInBody = z.object({ phone_number: z.string().regex(/^55\d+$/).transform((digits) => ({ ddi: '55', phone: digits.slice(2) })) });
+/** Wawp's body (`phone_number`) and Z-API's `/phone-code/{phone}` carry the number as one string of digits. */
+const brazilianDigits = z.string().regex(/^55\d+$/).transform((digits) => ({ ddi: '55', phone: digits.slice(2) }));
+const wawpNumberInBody = z.object({ phone_number: brazilianDigits });
 
 /**
  * The simulated Z-API: a pure model of the provider's answers, chosen by magic numbers. It runs
@@ -54,8 +55,8 @@ export function createSimulatedProvider(options: SimulatedProviderOptions): Simu
     settleLinking(state, clock.now());
     const body = numberInBody.safeParse(request.body);
     const wawpBody = wawpNumberInBody.safeParse(request.body);
-    const pathBody = wawpNumberInBody.safeParse({ phone_number: routed.params.phone });
-    const fromRequest = body.success ? body.data : wawpBody.success ? wawpBody.data.phone_number : pathBody.success ? pathBody.data.phone_number : null;
+    const inPath = brazilianDigits.safeParse(routed.params.phone);
+    const fromRequest = body.success ? body.data : wawpBody.success ? wawpBody.data.phone_number : inPath.success ? inPath.data : null;
     const number = fromRequest ?? state.registration;
     const scenario = scenarioOf(number?.ddi, number?.phone);
     if (scenario === 'outage') {
