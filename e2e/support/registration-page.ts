@@ -7,8 +7,10 @@ export class RegistrationPage {
     readonly url: string,
   ) {}
 
+  /** Opens the console and, on the first screen's choice, picks registering the number here. */
   async open(query = ''): Promise<void> {
     await this.page.goto(`${this.url}${query}`);
+    await this.page.getByRole('button', { name: /^Register the number here/ }).click();
     await expect(this.page.getByRole('heading', { level: 2 })).toBeVisible();
   }
 

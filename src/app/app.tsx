@@ -5,6 +5,7 @@ import type { FlowStore } from '../flow/store';
 import { I18nProvider, createI18n } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locales';
 import { loadMessages, type Messages } from '../i18n/messages';
+import { StartChoice, type StartMode } from '../linking/start-choice';
 import { RegistrationJourney } from '../steps/registration-journey';
 import { CrashNotice } from './crash-notice';
 import { ErrorBoundary } from './error-boundary';
@@ -16,9 +17,11 @@ export interface AppProps {
   locale: Locale;
   messages: Messages;
   demo: boolean;
+  /** The first screen; tests of the registration journey start past the choice. */
+  startMode?: StartMode;
 }
 
-export function App({ queryClient, store, locale: initialLocale, messages: initialMessages, demo }: AppProps) {
+export function App({ queryClient, store, locale: initialLocale, messages: initialMessages, demo, startMode }: AppProps) {
   const [{ locale, messages }, setLanguage] = useState({ locale: initialLocale, messages: initialMessages });
 
   useEffect(() => {
@@ -40,7 +43,9 @@ export function App({ queryClient, store, locale: initialLocale, messages: initi
         <Layout demo={demo}>
           <ErrorBoundary fallback={<CrashNotice />}>
             <ConnectedAtStart store={store}>
-              <RegistrationJourney store={store} />
+              <StartChoice store={store} initialMode={startMode}>
+                <RegistrationJourney store={store} />
+              </StartChoice>
             </ConnectedAtStart>
           </ErrorBoundary>
         </Layout>

@@ -15,6 +15,8 @@ export const errorCatalogue = {
   ALREADY_CONNECTED: { status: 409, message: 'The instance is already connected.' },
   /** Account security needs a connected number; the provider said there is none. */
   NOT_CONNECTED: { status: 409, message: 'The instance is not connected.' },
+  /** The provider's session is not waiting for a pairing code yet (Wawp 422); asking again works. */
+  LINK_NOT_READY: { status: 409, message: 'The provider is not ready to link a device yet; ask again.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the request as application/json.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; wait before trying again.' },

@@ -11,8 +11,9 @@ import {
   verifyEmailRequestSchema,
   verifyEmailResultSchema,
 } from './account';
-import { emptyRequestSchema } from './common';
+import { emptyRequestSchema, phoneNumberSchema } from './common';
 import { instanceStatusSchema } from './instance';
+import { pairingCodeSchema, qrCodeSchema } from './linking';
 import {
   appealRequestSchema,
   appealResultSchema,
@@ -71,6 +72,10 @@ export const operations = {
   getPinStatus: operation('GET', '/account/pin', emptyRequestSchema, pinStatusSchema),
   setPin: operation('POST', '/account/pin', setPinRequestSchema, setPinResultSchema),
   removePin: operation('POST', '/account/pin/removal', emptyRequestSchema, removedResultSchema),
+  // Linking as a device of the phone that has WhatsApp. The code request is a POST: the number
+  // travels in a validated body, never in a URL the server logs.
+  requestPairingCode: operation('POST', '/linking/pairing-code', phoneNumberSchema, pairingCodeSchema),
+  getQrCode: operation('GET', '/linking/qr-code', emptyRequestSchema, qrCodeSchema),
 };
 
 export type Operations = typeof operations;

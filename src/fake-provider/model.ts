@@ -1,5 +1,6 @@
 import type { DeliveryMethod } from '../contract/common';
 import type { Clock } from './clock';
+import { newLinkingState, type LinkingState, type QrBehaviour } from './linking';
 import type { Scenario } from './scenarios';
 
 export interface SimRequest {
@@ -48,6 +49,7 @@ export interface SimInstance {
   nextRequestAt: Map<string, Record<DeliveryMethod, number>>;
   unbanned: Set<string>;
   account: SimAccount;
+  linking: LinkingState;
 }
 
 export function newInstance(): SimInstance {
@@ -57,6 +59,7 @@ export function newInstance(): SimInstance {
     nextRequestAt: new Map(),
     unbanned: new Set(),
     account: { email: null, emailVerified: false, pin: null },
+    linking: newLinkingState(),
   };
 }
 
@@ -68,6 +71,8 @@ export interface SimContext {
   clock: Clock;
   /** Fresh random token, for appeal tokens and pairing codes. */
   random: () => number;
+  /** Whether the phone scans the QR codes shown (the simulated upstream's setting). */
+  qr: QrBehaviour;
 }
 
 export type SimHandler = (context: SimContext) => SimResponse;

@@ -3,7 +3,10 @@ import { systemClock, type Clock } from './clock';
 import { empty, json, newInstance, type SimInstance, type SimRequest, type SimResponse, type SimRoute } from './model';
 import { scenarioOf, simulatedTimings } from './scenarios';
 import { zapiAccountRoutes } from './zapi/account';
+import { settleLinking, type QrBehaviour } from './linking';
+import { wawpRoutes } from './wawp/routes';
 import { zapiInstanceRoutes } from './zapi/instance';
+import { zapiLinkingRoutes } from './zapi/linking';
 import { zapiRegistrationRoutes } from './zapi/registration';
 
 export interface SimulatedInstanceCredentials {
@@ -16,6 +19,8 @@ export interface SimulatedProviderOptions {
   instances: SimulatedInstanceCredentials[];
   clock?: Clock;
   random?: () => number;
+  /** Whether the phone scans the QR codes shown: "never-scanned" exercises the stop-after-three rule. */
+  qr?: QrBehaviour;
 }
 
 export interface SimulatedProvider {
@@ -26,10 +31,13 @@ export interface SimulatedProvider {
   readonly hits: Map<string, number>;
 }
 
-const zapiRoutes: SimRoute[] = [...zapiRegistrationRoutes, ...zapiInstanceRoutes, ...zapiAccountRoutes];
+const zapiRoutes: SimRoute[] = [...zapiRegistrationRoutes, ...zapiInstanceRoutes, ...zapiAccountRoutes, ...zapiLinkingRoutes];
 const ZAPI_PREFIX = /^\/instances\/([^/]+)\/token\/([^/]+)(\/.*)$/;
 
 const numberInBody = z.object({ ddi: z.string(), phone: z.string() });
+/** Wawp's body (`phone_number`) and Z-API's `/phone-code/{phone}` carry the number as one string of digits. */
+const brazilianDigits = z.string().regex(/^55\d+$/).transform((digits) => ({ ddi: '55', phone: digits.slice(2) }));
+const wawpNumberInBody = z.object({ phone_number: brazilianDigits });
 
 /**
  * The simulated Z-API: a pure model of the provider's answers, chosen by magic numbers. It runs
@@ -40,8 +48,42 @@ export function createSimulatedProvider(options: SimulatedProviderOptions): Simu
   const random = options.random ?? Math.random;
   const instances = new Map(options.instances.map((credentials) => [credentials.instanceId, { credentials, state: newInstance() }]));
   const hits = new Map<string, number>();
+  const qr = options.qr ?? 'scanned';
+
+  /** The route's answer, with the number's outage or slowness applied. */
+  function answer(routed: { route: SimRoute; params: Record<string, string> }, state: SimInstance, request: SimRequest): SimResponse {
+    settleLinking(state, clock.now());
+    const body = numberInBody.safeParse(request.body);
+    const wawpBody = wawpNumberInBody.safeParse(request.body);
+    const inPath = brazilianDigits.safeParse(routed.params.phone);
+    const fromRequest = body.success ? body.data : wawpBody.success ? wawpBody.data.phone_number : inPath.success ? inPath.data : null;
+    const number = fromRequest ?? state.registration;
+    const scenario = scenarioOf(number?.ddi, number?.phone);
+    if (scenario === 'outage') {
+      // Internal detail on purpose: the proxy must never pass it on.
+      return json({ message: 'java.lang.IllegalStateException at br.zapi.internal.Worker(10.0.3.7:8080)' }, 500);
+    }
+    const response = routed.route.handler({ instance: state, request, params: routed.params, clock, random, qr });
+    return scenario === 'slow' ? { ...response, delayMs: simulatedTimings.slowAnswerMs } : response;
+  }
+
+  /** Wawp: the instance id and access token are query parameters. */
+  function handleWawp(request: SimRequest): SimResponse {
+    hits.set(request.path, (hits.get(request.path) ?? 0) + 1);
+    const instanceId = request.query.get('instance_id');
+    const accessToken = request.query.get('access_token');
+    if (!instanceId || !accessToken) return json({ error: 'Bad Request - Missing Required Parameter(s)' }, 400);
+    const found = instances.get(instanceId);
+    if (!found) return json({ error: 'invalid_instance' }, 404);
+    if (found.credentials.instanceToken !== accessToken) return json({ error: 'invalid_access_token' }, 401);
+    const routed = route(wawpRoutes, request.method, request.path);
+    if (routed === 'no-route') return json({ error: 'server_not_found' }, 404);
+    if (routed === 'wrong-method') return empty(405);
+    return answer(routed, found.state, request);
+  }
 
   function handle(request: SimRequest): SimResponse {
+    if (request.path.startsWith('/v2/')) return handleWawp(request);
     const match = ZAPI_PREFIX.exec(request.path);
     if (!match) return empty(404);
     const [, instanceId = '', instanceToken = '', rest = ''] = match;
@@ -60,17 +102,7 @@ export function createSimulatedProvider(options: SimulatedProviderOptions): Simu
     if (routed === 'wrong-method') return empty(405);
     if (request.method === 'POST' && !request.headers['content-type']?.startsWith('application/json')) return empty(415);
 
-    const state = found.state;
-    const body = numberInBody.safeParse(request.body);
-    const scenario = body.success
-      ? scenarioOf(body.data.ddi, body.data.phone)
-      : scenarioOf(state.registration?.ddi, state.registration?.phone);
-    if (scenario === 'outage') {
-      // Internal detail on purpose: the proxy must never pass it on.
-      return json({ message: 'java.lang.IllegalStateException at br.zapi.internal.Worker(10.0.3.7:8080)' }, 500);
-    }
-    const response = routed.route.handler({ instance: state, request, params: routed.params, clock, random });
-    return scenario === 'slow' ? { ...response, delayMs: simulatedTimings.slowAnswerMs } : response;
+    return answer(routed, found.state, request);
   }
 
   return { handle, instance: (id) => instances.get(id)?.state, hits };

@@ -11,6 +11,14 @@ const envSchema = z
     ZAPI_INSTANCE_ID: optionalSecret,
     ZAPI_INSTANCE_TOKEN: optionalSecret,
     ZAPI_CLIENT_TOKEN: optionalSecret,
+    /** Which provider the credentials are for; unset picks the one whose credentials are given. */
+    PROVIDER: z.enum(['zapi', 'wawp']).optional(),
+    WAWP_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.wawp.net'),
+    WAWP_INSTANCE_ID: optionalSecret,
+    WAWP_ACCESS_TOKEN: optionalSecret,
+    /** With no credentials: which provider the simulated one imitates, and whether its QR gets scanned. */
+    SIMULATED_PROVIDER: z.enum(['zapi', 'wawp']).default('zapi'),
+    SIMULATED_QR: z.enum(['scanned', 'never-scanned']).default('scanned'),
     UPSTREAM_CONNECT_TIMEOUT_MS: positiveMs(5_000),
     UPSTREAM_HEADERS_TIMEOUT_MS: positiveMs(15_000),
     UPSTREAM_BODY_TIMEOUT_MS: positiveMs(15_000),
@@ -53,7 +61,7 @@ function operatorProblems(env: Record<string, string | undefined>): string[] {
   const given = (name: string) => (env[name] ?? '').trim() !== '';
   const problems: string[] = [];
   if (given('OPERATOR_USER') !== given('OPERATOR_PASSWORD')) problems.push('OPERATOR_USER and OPERATOR_PASSWORD: set both, or neither');
-  const simulated = !given('ZAPI_INSTANCE_ID');
+  const simulated = !given('ZAPI_INSTANCE_ID') && !given('WAWP_INSTANCE_ID');
   const host = (env.HOST ?? '').trim() || '127.0.0.1';
   const anyCredential = given('OPERATOR_TOKEN') || (given('OPERATOR_USER') && given('OPERATOR_PASSWORD'));
   if (!anyCredential && !(simulated && isLoopbackHost(host))) {
@@ -69,6 +77,46 @@ export interface ServerLimits {
   requestTimeoutMs: number;
 }
 
+const wawpNames = ['WAWP_INSTANCE_ID', 'WAWP_ACCESS_TOKEN'] as const;
+
+const isSet = (env: Record<string, string | undefined>, name: string) => (env[name] ?? '').trim() !== '';
+
+/** Both Wawp credentials or neither; one provider's credentials at a time unless PROVIDER says which. */
+function wawpProblems(env: Record<string, string | undefined>): string[] {
+  const given = wawpNames.filter((name) => isSet(env, name));
+  const problems =
+    given.length === 1
+      ? wawpNames.filter((name) => !given.includes(name)).map((name) => `${name}: required when ${given.join('')} is set (set both, or none)`)
+      : [];
+  const zapiGiven = credentialNames.some((name) => isSet(env, name));
+  if (given.length > 0 && zapiGiven && !isSet(env, 'PROVIDER')) {
+    problems.push('PROVIDER: required when both Z-API and Wawp credentials are set (zapi or wawp)');
+  }
+  const wanted = env.PROVIDER?.trim();
+  if (wanted === 'wawp' && given.length === 0) problems.push('PROVIDER: wawp needs WAWP_INSTANCE_ID and WAWP_ACCESS_TOKEN');
+  if (wanted === 'zapi' && !zapiGiven) problems.push('PROVIDER: zapi needs ZAPI_INSTANCE_ID, ZAPI_INSTANCE_TOKEN and ZAPI_CLIENT_TOKEN');
+  return problems;
+}
+
+type Env = z.infer<typeof envSchema>;
+
+/** The provider the proxy talks to, from the parsed environment (problems were reported before). */
+export function chooseProvider(e: Env): ProviderConfig {
+  const zapi = e.ZAPI_INSTANCE_ID && e.ZAPI_INSTANCE_TOKEN && e.ZAPI_CLIENT_TOKEN ? { id: e.ZAPI_INSTANCE_ID, token: e.ZAPI_INSTANCE_TOKEN, client: e.ZAPI_CLIENT_TOKEN } : null;
+  const wawp = e.WAWP_INSTANCE_ID && e.WAWP_ACCESS_TOKEN ? { id: e.WAWP_INSTANCE_ID, token: e.WAWP_ACCESS_TOKEN } : null;
+  const kind = e.PROVIDER ?? (zapi ? 'zapi' : wawp ? 'wawp' : null);
+  if (kind === 'wawp' && wawp) return { kind: 'wawp', baseUrl: e.WAWP_BASE_URL, instanceId: wawp.id, accessToken: wawp.token };
+  if (kind === 'zapi' && zapi) {
+    return { kind: 'zapi', baseUrl: e.ZAPI_BASE_URL, instanceId: zapi.id, instanceToken: zapi.token, clientToken: zapi.client };
+  }
+  return { kind: 'simulated' };
+}
+
+export interface SimulatedOptions {
+  speaks: 'zapi' | 'wawp';
+  qr: 'scanned' | 'never-scanned';
+}
+
 export interface UpstreamLimits {
   connectTimeoutMs: number;
   headersTimeoutMs: number;
@@ -78,12 +126,15 @@ export interface UpstreamLimits {
 
 export type ProviderConfig =
   | { kind: 'simulated' }
-  | { kind: 'zapi'; baseUrl: string; instanceId: string; instanceToken: string; clientToken: string };
+  | { kind: 'zapi'; baseUrl: string; instanceId: string; instanceToken: string; clientToken: string }
+  | { kind: 'wawp'; baseUrl: string; instanceId: string; accessToken: string };
 
 export interface Config {
   port: number;
   host: string;
   provider: ProviderConfig;
+  /** How the simulated provider behaves when `provider` is simulated. */
+  simulated: SimulatedOptions;
   upstream: UpstreamLimits;
   server: ServerLimits;
   /** Null when none is configured (allowed only on loopback against the simulated provider). */
@@ -109,25 +160,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`)),
     ...credentialProblems(env),
     ...operatorProblems(env),
+    ...wawpProblems(env),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const basic = e.OPERATOR_USER && e.OPERATOR_PASSWORD ? { user: e.OPERATOR_USER, password: e.OPERATOR_PASSWORD } : null;
   const token = e.OPERATOR_TOKEN ?? null;
-  const provider: ProviderConfig =
-    e.ZAPI_INSTANCE_ID && e.ZAPI_INSTANCE_TOKEN && e.ZAPI_CLIENT_TOKEN
-      ? {
-          kind: 'zapi',
-          baseUrl: e.ZAPI_BASE_URL,
-          instanceId: e.ZAPI_INSTANCE_ID,
-          instanceToken: e.ZAPI_INSTANCE_TOKEN,
-          clientToken: e.ZAPI_CLIENT_TOKEN,
-        }
-      : { kind: 'simulated' };
+  const provider = chooseProvider(e);
   return {
     port: e.PORT,
     host: e.HOST,
     provider,
+    simulated: { speaks: e.SIMULATED_PROVIDER, qr: e.SIMULATED_QR },
     upstream: {
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       headersTimeoutMs: e.UPSTREAM_HEADERS_TIMEOUT_MS,

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { createSimulatedProvider, type SimulatedProvider } from '../fake-provider/simulated-provider';
-import { zapiAdapter, zapiTarget, type ZapiCredentials } from '../providers/zapi';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { createGuardedCall, type GuardOptions } from './guards/guarded-call';
 import { probeOrigin } from './health';
 import { createLogger } from './logger';
 import { operatorAuthenticators, type OperatorAuthOptions } from './operator-auth';
+import { providerRuntime, type RealProvider } from './provider-runtime';
 import { startSimulatedUpstream } from './simulated-upstream';
 import { createUpstream } from './upstream';
 
@@ -37,39 +37,43 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const logger = createLogger(config.logLevel, options.logDestination);
   const closers: Array<() => Promise<void>> = [];
 
-  let credentials: ZapiCredentials;
+  let provider: RealProvider;
   let simulated: SimulatedProvider | null = null;
   let hitCounterUrl: string | null = null;
   if (config.provider.kind === 'simulated') {
-    // Throwaway credentials: the simulated provider checks them like Z-API would.
+    // Throwaway credentials: the simulated provider checks them like the real one would.
     const secret = () => randomBytes(12).toString('hex');
     const instance = { instanceId: `sim-${secret()}`, instanceToken: secret(), clientToken: secret() };
-    simulated = createSimulatedProvider({ instances: [instance] });
+    simulated = createSimulatedProvider({ instances: [instance], qr: config.simulated.qr });
     const upstream = await startSimulatedUpstream(simulated, 0, { hitCounter: config.simulatedHitCounter });
     hitCounterUrl = upstream.hitCounterUrl;
     closers.push(upstream.close);
-    credentials = { baseUrl: upstream.url, ...instance };
+    provider =
+      config.simulated.speaks === 'wawp'
+        ? { kind: 'wawp', baseUrl: upstream.url, instanceId: instance.instanceId, accessToken: instance.instanceToken }
+        : { kind: 'zapi', baseUrl: upstream.url, ...instance };
   } else {
-    credentials = config.provider;
+    provider = config.provider;
   }
 
-  const origin = new URL(credentials.baseUrl).origin;
-  const upstream = createUpstream(origin, (request) => zapiTarget(credentials, request), config.upstream);
+  const runtime = providerRuntime(provider);
+  const upstream = createUpstream(runtime.origin, runtime.target, config.upstream);
   closers.push(upstream.close);
 
   const app = await buildApp({
     logger,
     staticDir: options.staticDir,
-    provider: { adapter: zapiAdapter, memory: {}, send: upstream.send },
+    provider: { adapter: runtime.adapter, memory: {}, send: upstream.send },
     routes: { call: createGuardedCall(options.guards) },
     auth: config.operator ? { ...options.auth, authenticators: operatorAuthenticators(config.operator) } : null,
-    health: { upstreamReachable: () => probeOrigin(origin, config.upstream.connectTimeoutMs) },
+    health: { upstreamReachable: () => probeOrigin(runtime.origin, config.upstream.connectTimeoutMs) },
     hsts: config.hsts,
     serverLimits: config.server,
   });
   const address = await app.listen({ port: config.port, host: config.host });
-  const providerLabel = simulated ? 'simulated provider (no credentials configured)' : 'Z-API';
-  logger.info({ url: address, provider: simulated ? 'simulated' : 'zapi' }, 'listening');
+  const name = provider.kind === 'wawp' ? 'Wawp' : 'Z-API';
+  const providerLabel = simulated ? `simulated provider speaking ${name} (no credentials configured)` : name;
+  logger.info({ url: address, provider: simulated ? `simulated-${provider.kind}` : provider.kind }, 'listening');
 
   return {
     app,

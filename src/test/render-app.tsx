@@ -4,10 +4,14 @@ import { App } from '../app/app';
 import { createFlowStore } from '../flow/store';
 import { initialState, type FlowState } from '../flow/state';
 import { en } from '../i18n/locales/en';
+import type { StartMode } from '../linking/start-choice';
 
-/** The whole console as a user meets it, with a fresh query client and flow store. */
-export function renderApp(state: FlowState = initialState) {
+/**
+ * The whole console as a user meets it, with a fresh query client and flow store. It starts past
+ * the first screen's choice, in the registration journey, unless `startMode` says otherwise.
+ */
+export function renderApp(state: FlowState = initialState, startMode: StartMode = 'register') {
   const store = createFlowStore(state);
-  const view = render(<App queryClient={createQueryClient()} store={store} locale="en" messages={en} demo={false} />);
+  const view = render(<App queryClient={createQueryClient()} store={store} locale="en" messages={en} demo={false} startMode={startMode} />);
   return { ...view, store };
 }

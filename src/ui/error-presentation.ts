@@ -19,6 +19,7 @@ const presentation: Record<FlowErrorCode, ErrorAction> = {
   STEP_OUT_OF_ORDER: 'startOver',
   ALREADY_CONNECTED: 'startOver',
   NOT_CONNECTED: 'startOver',
+  LINK_NOT_READY: 'retry',
   PAYLOAD_TOO_LARGE: 'retry',
   RATE_LIMITED: 'retry',
   INTERNAL: 'retry',

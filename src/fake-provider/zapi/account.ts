@@ -73,7 +73,7 @@ function removePin({ instance }: SimContext): SimResponse {
 function device({ instance }: SimContext): SimResponse {
   const registration = instance.registration;
   return json({
-    phone: registration ? `${registration.ddi}${registration.phone}` : '5511987654321',
+    phone: instance.linking.linkedPhone ?? (registration ? `${registration.ddi}${registration.phone}` : '5511987654321'),
     imgUrl: 'https://simulated-provider.invalid/profile.jpg',
     about: 'Available',
     name: 'Simulated account',

@@ -157,15 +157,16 @@ describe('Z-API documentation fixtures', () => {
   });
 });
 
-const seedOutcomes: Record<string, { operation: OperationName; outcome: string } | 'request' | 'not offered'> = {
+const seedOutcomes: Record<string, { operation: OperationName; outcome: string } | 'request' | 'other provider'> = {
   'mobile.confirm-code.request.json': 'request',
   'mobile.confirm-code.response.device-transfer.json': { operation: 'confirmCode', outcome: 'transfer-required' },
   'mobile.confirm-code.response.security-code.json': { operation: 'confirmCode', outcome: 'pin-required' },
   'mobile.request-code.response.banned.json': { operation: 'requestCode', outcome: 'blocked' },
   'mobile.request-code.response.success.json': { operation: 'requestCode', outcome: 'sent' },
   'security.email.response.json': { operation: 'setAccountEmail', outcome: 'verification-sent' },
-  'wawp.auth.request-code.request.json': 'not offered',
-  'wawp.auth.request-code.response.json': 'not offered',
+  // Wawp's bodies go through the Wawp adapter: src/providers/linking-fixtures.test.ts.
+  'wawp.auth.request-code.request.json': 'other provider',
+  'wawp.auth.request-code.response.json': 'other provider',
 };
 
 describe('seed fixtures', () => {

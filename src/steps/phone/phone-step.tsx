@@ -17,12 +17,23 @@ interface PhoneForm {
   number: string;
 }
 
+/** The words of the step, so that linking by code can ask for the number with the same field. */
+export interface PhoneStepCopy {
+  heading: MessageKey;
+  intro: MessageKey;
+  submit: MessageKey;
+}
+
+const registrationCopy: PhoneStepCopy = { heading: 'phone.heading', intro: 'phone.intro', submit: 'phone.submit' };
+
 export function PhoneStep({
   state,
   actions,
+  copy = registrationCopy,
 }: {
   state: StateOf<'phoneEntry'> | StateOf<'checkingAvailability'>;
-  actions: RegistrationActions;
+  actions: Pick<RegistrationActions, 'submitPhone' | 'startOver'>;
+  copy?: PhoneStepCopy;
 }) {
   const { t, locale } = useI18n();
   const id = useId();
@@ -66,8 +77,8 @@ export function PhoneStep({
 
   return (
     <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-5">
-      <StepHeading id={`${id}-heading`}>{t('phone.heading')}</StepHeading>
-      <p className="text-muted">{t('phone.intro')}</p>
+      <StepHeading id={`${id}-heading`}>{t(copy.heading)}</StepHeading>
+      <p className="text-muted">{t(copy.intro)}</p>
       {state.step === 'phoneEntry' && state.error ? (
         <ErrorAlert error={state.error} onRetry={() => void submit()} onStartOver={actions.startOver} />
       ) : null}
@@ -102,7 +113,7 @@ export function PhoneStep({
         />
         <div>
           <Button type="submit" pending={pending}>
-            {pending ? t('phone.checking') : t('phone.submit')}
+            {pending ? t('phone.checking') : t(copy.submit)}
           </Button>
         </div>
         {pending ? <Alert tone="info">{t('phone.checking')}</Alert> : null}

@@ -3,6 +3,7 @@ import { account } from './account';
 import { common } from './common';
 import { errors } from './errors';
 import { journey } from './journey';
+import { linking } from './linking';
 import { registration } from './registration';
 
-export const es: Messages = { ...common, ...errors, ...registration, ...account, ...journey };
+export const es: Messages = { ...common, ...errors, ...registration, ...account, ...journey, ...linking };

@@ -1,0 +1,77 @@
+import { useCallback, useId, useState, type ReactNode } from 'react';
+import type { PhoneNumber } from '../contract/common';
+import { useI18n } from '../i18n/i18n-context';
+import type { PhoneStep } from '../steps/phone/phone-step';
+import { Button } from '../ui/button';
+import { StepHeading } from '../ui/step-heading';
+import { PairingCodeView } from './pairing-code-view';
+import { QrView } from './qr-view';
+import { ChoiceButton } from './choice-button';
+
+type View =
+  | { view: 'method' }
+  | { view: 'phone'; phone: PhoneNumber | null }
+  | { view: 'code'; phone: PhoneNumber }
+  | { view: 'qr' }
+  | { view: 'connected'; phone: PhoneNumber | null };
+
+export interface LinkingScreenProps {
+  onStartOver: () => void;
+  /**
+   * The phone step and the connected screen come from the caller, whose chunk (the console's first)
+   * holds them already: importing the phone step from this chunk made the bundler split a shared
+   * chunk out of the first one, which then ran before `zod-setup` and broke the CSP.
+   */
+  PhoneEntry: typeof PhoneStep;
+  connected: (phone: PhoneNumber | null) => ReactNode;
+}
+
+/** Linking this instance as a device of the phone that keeps WhatsApp: by code or by QR. */
+export function LinkingScreen({ onStartOver, PhoneEntry, connected }: LinkingScreenProps) {
+  const [view, setView] = useState<View>({ view: 'method' });
+  const connectedWith = useCallback((phone: PhoneNumber | null) => setView({ view: 'connected', phone }), []);
+
+  switch (view.view) {
+    case 'method':
+      return <MethodChoice onCode={() => setView({ view: 'phone', phone: null })} onQr={() => setView({ view: 'qr' })} onBack={onStartOver} />;
+    case 'phone':
+      return (
+        <PhoneEntry
+          state={{ step: 'phoneEntry', phone: view.phone, error: null }}
+          actions={{ submitPhone: (phone) => setView({ view: 'code', phone }), startOver: onStartOver }}
+          copy={{ heading: 'link.phone.heading', intro: 'link.phone.intro', submit: 'link.phone.submit' }}
+        />
+      );
+    case 'code':
+      return (
+        <PairingCodeView
+          phone={view.phone}
+          onConnected={connectedWith}
+          onChangeNumber={() => setView({ view: 'phone', phone: view.phone })}
+          onStartOver={onStartOver}
+        />
+      );
+    case 'qr':
+      return <QrView onConnected={() => connectedWith(null)} onBack={() => setView({ view: 'method' })} onStartOver={onStartOver} />;
+    case 'connected':
+      return connected(view.phone);
+  }
+}
+
+function MethodChoice({ onCode, onQr, onBack }: { onCode: () => void; onQr: () => void; onBack: () => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-4">
+      <StepHeading id={`${id}-heading`}>{t('link.heading')}</StepHeading>
+      <p className="text-muted">{t('link.intro')}</p>
+      <ChoiceButton title="link.byCode" detail="link.byCode.detail" onClick={onCode} />
+      <ChoiceButton title="link.byQr" detail="link.byQr.detail" onClick={onQr} />
+      <div>
+        <Button variant="secondary" onClick={onBack}>
+          {t('link.back')}
+        </Button>
+      </div>
+    </section>
+  );
+}

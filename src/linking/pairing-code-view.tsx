@@ -1,0 +1,129 @@
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { ApiError, toFlowError } from '../api/api-error';
+import type { PhoneNumber } from '../contract/common';
+import type { PairingCode } from '../contract/linking';
+import { formatPhone } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { Countdown } from '../ui/countdown';
+import { ErrorAlert } from '../ui/error-alert';
+import { Loading } from '../account/loading';
+import { StepHeading } from '../ui/step-heading';
+import { useNow } from '../ui/use-now';
+import { CopyCode } from './copy-code';
+import { pairingCodeMutation, useConnectedWatch } from './linking-api';
+
+/** How many times "the provider is not ready for a code" is asked again before the operator is asked. */
+const NOT_READY_RETRIES = 2;
+const NOT_READY_DELAY_MS = 1_500;
+
+interface Issued {
+  code: string;
+  /** Epoch ms after which the code is never shown. */
+  deadline: number;
+  /** The code replaced one that expired. */
+  renewal: boolean;
+}
+
+function issuedFrom(answer: PairingCode, renewal: boolean): Issued {
+  return { code: answer.code, deadline: Date.now() + answer.expiresInSeconds * 1000, renewal };
+}
+
+/**
+ * The pairing code for `phone`: asked once on arrival and again the moment it expires (an expired
+ * code is never on screen), while the instance's status is followed until the phone has linked it.
+ */
+export function PairingCodeView({
+  phone,
+  onConnected,
+  onChangeNumber,
+  onStartOver,
+}: {
+  phone: PhoneNumber;
+  onConnected: (phone: PhoneNumber) => void;
+  onChangeNumber: () => void;
+  onStartOver: () => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [issued, setIssued] = useState<Issued | null>(null);
+  const connected = useCallback(() => onConnected(phone), [onConnected, phone]);
+  const mutation = useMutation({
+    ...pairingCodeMutation,
+    // Safe to repeat: asking for a code sends nothing to the phone.
+    retry: (failures, error) => failures < NOT_READY_RETRIES && error instanceof ApiError && error.code === 'LINK_NOT_READY',
+    retryDelay: NOT_READY_DELAY_MS,
+  });
+  const { mutate } = mutation;
+
+  const request = useCallback(
+    (renewal: boolean) => {
+      mutate(phone, {
+        onSuccess: (answer) => setIssued(issuedFrom(answer, renewal)),
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === 'ALREADY_CONNECTED') connected();
+        },
+      });
+    },
+    [mutate, phone, connected],
+  );
+
+  // One request on arrival, even when React mounts the screen twice in development.
+  const asked = useRef(false);
+  useEffect(() => {
+    if (asked.current) return;
+    asked.current = true;
+    request(false);
+  }, [request]);
+
+  // A new code at the old one's deadline. The timer may fire late in a hidden tab; `now` hides
+  // the old code meanwhile.
+  const deadline = issued?.deadline ?? null;
+  useEffect(() => {
+    if (deadline === null) return;
+    const timer = window.setTimeout(() => request(true), Math.max(0, deadline - Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [deadline, request]);
+
+  const now = useNow([deadline]);
+  const shown = issued !== null && now < issued.deadline && !mutation.isPending ? issued : null;
+  useConnectedWatch(true, connected);
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-5">
+      <StepHeading id={`${id}-heading`}>{t('link.code.heading')}</StepHeading>
+      {mutation.isError && !(mutation.error instanceof ApiError && mutation.error.code === 'ALREADY_CONNECTED') ? (
+        <ErrorAlert error={toFlowError(mutation.error)} onRetry={() => request(issued !== null)} onStartOver={onStartOver} />
+      ) : null}
+      {shown ? (
+        <div className="flex flex-col gap-3">
+          {shown.renewal ? <Alert tone="info">{t('link.code.renewed')}</Alert> : null}
+          <CopyCode code={shown.code} />
+          <p className="text-ink">
+            {`${t('link.code.expiresIn')} `}
+            <Countdown deadline={shown.deadline} now={now} />
+          </p>
+        </div>
+      ) : mutation.isPending ? (
+        <Loading text={t(issued ? 'link.code.renewing' : 'link.phone.checking')} />
+      ) : null}
+      <div className="flex flex-col gap-2">
+        <p className="font-semibold text-ink">{t('link.code.steps', { phone: formatPhone(phone) })}</p>
+        <ol className="list-decimal pl-6 text-ink">
+          <li>{t('link.code.step1')}</li>
+          <li>{t('link.code.step2')}</li>
+          <li>{t('link.code.step3')}</li>
+          <li>{t('link.code.step4')}</li>
+        </ol>
+      </div>
+      <p className="text-muted">{t('link.waiting')}</p>
+      <div>
+        <Button variant="secondary" onClick={onChangeNumber}>
+          {t('link.code.otherNumber')}
+        </Button>
+      </div>
+    </section>
+  );
+}

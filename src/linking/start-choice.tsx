@@ -1,0 +1,36 @@
+import { useId, useState, type ReactNode } from 'react';
+import type { FlowStore } from '../flow/store';
+import { useI18n } from '../i18n/i18n-context';
+import { StepHeading } from '../ui/step-heading';
+import { ChoiceButton } from './choice-button';
+import { LazyLinking } from './lazy-linking';
+
+export type StartMode = 'choose' | 'register' | 'link';
+
+/**
+ * The first screen: register the number on this instance (the journey, `children`) or link this
+ * instance to the phone that keeps WhatsApp. A journey already under way skips the choice.
+ */
+export function StartChoice({ store, initialMode = 'choose', children }: { store: FlowStore; initialMode?: StartMode; children: ReactNode }) {
+  const [mode, setMode] = useState<StartMode>(() => (isJourneyUnderWay(store) ? 'register' : initialMode));
+  if (mode === 'register') return children;
+  if (mode === 'link') return <LazyLinking onStartOver={() => setMode('choose')} />;
+  return <ModeChoice onChoose={setMode} />;
+}
+
+function isJourneyUnderWay(store: FlowStore): boolean {
+  const state = store.getState();
+  return !(state.step === 'phoneEntry' && state.phone === null);
+}
+
+function ModeChoice({ onChoose }: { onChoose: (mode: StartMode) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-4">
+      <StepHeading id={`${id}-heading`}>{t('start.heading')}</StepHeading>
+      <ChoiceButton title="start.register" detail="start.register.detail" onClick={() => onChoose('register')} />
+      <ChoiceButton title="start.link" detail="start.link.detail" onClick={() => onChoose('link')} />
+    </section>
+  );
+}
