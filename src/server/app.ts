@@ -3,12 +3,21 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { errorReply } from '../gateway/api-call';
 import type { RunContext } from '../gateway/run-operation';
 import { registerApiRoutes, sendReply } from './api-routes';
+import type { Embedding } from './embed/embedding';
+import { principalOf, registerAuthentication, type Authenticator, type Principal } from './instances/authentication';
 import { newRequestId } from './logger';
 import { registerSecurityHeaders } from './security-headers';
 
 export interface AppOptions {
   logger: FastifyBaseLogger;
-  provider: RunContext;
+  /** The run context of each instance alias; a request reaches the one its principal names. */
+  instance: (alias: string) => RunContext | null;
+  /** Tried in order on every API request; the embed session is one of them. */
+  authenticators: Authenticator[];
+  /** Who a request with no credentials acts as, or null to refuse it. */
+  anonymous: Principal | null;
+  /** Null when embedding is off. */
+  embedding: Embedding | null;
   /** Folder of the built console; null serves the API alone. */
   staticDir: string | null;
 }
@@ -47,8 +56,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendReply(reply, errorReply('INTERNAL'));
   });
 
-  registerSecurityHeaders(app);
-  registerApiRoutes(app, options.provider);
+  registerSecurityHeaders(app, options.embedding?.frameAncestors);
+  // Authentication and instances (issue 7): every API route acts for a principal's instance alias.
+  registerAuthentication(app, {
+    authenticators: options.authenticators,
+    anonymous: options.anonymous,
+    exempt: options.embedding ? [options.embedding.exchangePath] : [],
+  });
+  options.embedding?.register(app);
+  registerApiRoutes(app, (request) => {
+    const principal = principalOf(request);
+    return principal ? options.instance(principal.instance) : null;
+  });
 
   if (options.staticDir) {
     await app.register(fastifyStatic, {

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+// Embedding and several instances (issue 7): their variables and checks live beside their code.
+import { embedConfigFrom, embedEnvShape, type EmbedConfig } from './embed/embed-config';
+import { readInstancesFile, type InstanceEntries } from './instances/instances-file';
 
 const optionalSecret = z.string().trim().min(1).optional();
 const positiveMs = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -17,6 +20,9 @@ const envSchema = z
     UPSTREAM_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(256 * 1024),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     STATIC_DIR: z.string().trim().min(1).optional(),
+    /** JSON file of `alias → provider and credentials`; instead of the ZAPI_* variables. */
+    INSTANCES_FILE: z.string().trim().min(1).optional(),
+    ...embedEnvShape,
   });
 
 const credentialNames = ['ZAPI_INSTANCE_ID', 'ZAPI_INSTANCE_TOKEN', 'ZAPI_CLIENT_TOKEN'] as const;
@@ -46,6 +52,10 @@ export interface Config {
   port: number;
   host: string;
   provider: ProviderConfig;
+  /** Every instance by alias: INSTANCES_FILE, or `default` from the ZAPI_* variables (or simulated). */
+  instances: InstanceEntries;
+  /** Null when embedding is off. */
+  embed: EmbedConfig | null;
   upstream: UpstreamLimits;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   staticDir: string | undefined;
@@ -67,6 +77,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
+  const embed = embedConfigFrom(e);
+  const file = e.INSTANCES_FILE ? readInstancesFile(e.INSTANCES_FILE) : null;
+  const later = [
+    ...(embed.ok ? [] : embed.problems),
+    ...(file && !file.ok ? file.problems : []),
+    ...(file && e.ZAPI_INSTANCE_ID ? ['INSTANCES_FILE: set it or the ZAPI_* credentials, not both'] : []),
+  ];
+  if (later.length > 0 || !embed.ok) throw new ConfigError(later);
   const provider: ProviderConfig =
     e.ZAPI_INSTANCE_ID && e.ZAPI_INSTANCE_TOKEN && e.ZAPI_CLIENT_TOKEN
       ? {
@@ -77,10 +95,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           clientToken: e.ZAPI_CLIENT_TOKEN,
         }
       : { kind: 'simulated' };
+  const instances: InstanceEntries = file?.ok
+    ? file.entries
+    : {
+        default:
+          provider.kind === 'zapi'
+            ? { provider: 'zapi', baseUrl: provider.baseUrl, instanceId: provider.instanceId, instanceToken: provider.instanceToken, clientToken: provider.clientToken }
+            : { provider: 'simulated' },
+      };
   return {
     port: e.PORT,
     host: e.HOST,
     provider,
+    instances,
+    embed: embed.embed,
     upstream: {
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       headersTimeoutMs: e.UPSTREAM_HEADERS_TIMEOUT_MS,

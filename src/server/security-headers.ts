@@ -19,11 +19,24 @@ export function contentSecurityPolicy(frameAncestors: string): string {
   ].join('; ');
 }
 
-export function registerSecurityHeaders(app: FastifyInstance): void {
+/**
+ * `frameAncestors`: the exact portal origins allowed to frame the console's pages when embedding is
+ * on (issue 7). Only HTML gets them, without X-Frame-Options (it cannot name another origin and
+ * would block the portal); everything else, and every page when embedding is off, is `'none'` + DENY.
+ */
+export function registerSecurityHeaders(app: FastifyInstance, frameAncestors: string[] = []): void {
   const csp = contentSecurityPolicy("'none'");
+  const framedCsp = frameAncestors.length > 0 ? contentSecurityPolicy(frameAncestors.join(' ')) : null;
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('content-security-policy', csp);
-    reply.header('x-frame-options', 'DENY');
+    const contentType = reply.getHeader('content-type');
+    const html = typeof contentType === 'string' && contentType.startsWith('text/html');
+    if (framedCsp && html) {
+      reply.header('content-security-policy', framedCsp);
+      reply.removeHeader('x-frame-options');
+    } else {
+      reply.header('content-security-policy', csp);
+      reply.header('x-frame-options', 'DENY');
+    }
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('cross-origin-opener-policy', 'same-origin');

@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
-import { createSimulatedProvider, type SimulatedProvider } from '../fake-provider/simulated-provider';
-import { zapiAdapter, zapiTarget, type ZapiCredentials } from '../providers/zapi';
+import type { SimulatedProvider } from '../fake-provider/simulated-provider';
 import { buildApp } from './app';
 import type { Config } from './config';
+import { createEmbedding } from './embed/embedding';
+import { createInstanceRegistry } from './instances/instance-registry';
 import { createLogger } from './logger';
-import { startSimulatedUpstream } from './simulated-upstream';
-import { createUpstream } from './upstream';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -28,31 +26,24 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const logger = createLogger(config.logLevel, options.logDestination);
   const closers: Array<() => Promise<void>> = [];
 
-  let credentials: ZapiCredentials;
-  let simulated: SimulatedProvider | null = null;
-  if (config.provider.kind === 'simulated') {
-    // Throwaway credentials: the simulated provider checks them like Z-API would.
-    const secret = () => randomBytes(12).toString('hex');
-    const instance = { instanceId: `sim-${secret()}`, instanceToken: secret(), clientToken: secret() };
-    simulated = createSimulatedProvider({ instances: [instance] });
-    const upstream = await startSimulatedUpstream(simulated);
-    closers.push(upstream.close);
-    credentials = { baseUrl: upstream.url, ...instance };
-  } else {
-    credentials = config.provider;
-  }
-
-  const upstream = createUpstream(new URL(credentials.baseUrl).origin, (request) => zapiTarget(credentials, request), config.upstream);
-  closers.push(upstream.close);
+  // Several instances and embedding (issue 7): one run context per alias, sessions from embed tokens.
+  const instances = await createInstanceRegistry(config.instances, config.upstream);
+  closers.push(instances.close);
+  const simulated = instances.simulated;
+  const embedding = config.embed ? await createEmbedding(config.embed, (alias) => instances.context(alias) !== null) : null;
 
   const app = await buildApp({
     logger,
     staticDir: options.staticDir,
-    provider: { adapter: zapiAdapter, memory: {}, send: upstream.send },
+    instance: instances.context,
+    authenticators: embedding ? [embedding.authenticator] : [],
+    // Standalone, the console acts on the `default` instance; embedded, only a session names one.
+    anonymous: embedding ? null : { via: 'anonymous', subject: 'anonymous', instance: 'default' },
+    embedding,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const providerLabel = simulated ? 'simulated provider (no credentials configured)' : 'Z-API';
-  logger.info({ url: address, provider: simulated ? 'simulated' : 'zapi' }, 'listening');
+  logger.info({ url: address, provider: simulated ? 'simulated' : 'zapi', instances: instances.aliases, embedding: embedding !== null }, 'listening');
 
   return {
     app,
