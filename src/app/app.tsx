@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { ConnectedAtStart } from '../account/connected-at-start';
 import type { FlowStore } from '../flow/store';
 import { I18nProvider, createI18n } from '../i18n/i18n-context';
@@ -16,9 +16,11 @@ export interface AppProps {
   locale: Locale;
   messages: Messages;
   demo: boolean;
+  /** The page around the journey; the embedded console brings its own (src/embed). */
+  shell?: ComponentType<{ children: ReactNode; demo: boolean }>;
 }
 
-export function App({ queryClient, store, locale: initialLocale, messages: initialMessages, demo }: AppProps) {
+export function App({ queryClient, store, locale: initialLocale, messages: initialMessages, demo, shell: Shell = Layout }: AppProps) {
   const [{ locale, messages }, setLanguage] = useState({ locale: initialLocale, messages: initialMessages });
 
   useEffect(() => {
@@ -37,13 +39,13 @@ export function App({ queryClient, store, locale: initialLocale, messages: initi
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider value={createI18n(locale, messages, changeLocale)}>
-        <Layout demo={demo}>
+        <Shell demo={demo}>
           <ErrorBoundary fallback={<CrashNotice />}>
             <ConnectedAtStart store={store}>
               <RegistrationJourney store={store} />
             </ConnectedAtStart>
           </ErrorBoundary>
-        </Layout>
+        </Shell>
       </I18nProvider>
     </QueryClientProvider>
   );

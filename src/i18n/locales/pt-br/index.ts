@@ -1,7 +1,8 @@
 import type { Messages } from '../../messages';
 import { account } from './account';
+import { embed } from './embed';
 import { common } from './common';
 import { errors } from './errors';
 import { registration } from './registration';
 
-export const ptBR: Messages = { ...common, ...errors, ...registration, ...account };
+export const ptBR: Messages = { ...common, ...errors, ...registration, ...account, ...embed };
