@@ -20,6 +20,16 @@ export function contentSecurityPolicy(frameAncestors: string): string {
 }
 
 /**
+ * An HTML page, or the revalidation of one: a 304 has no content type, and must carry the same
+ * framing rule as the page it confirms, or the browser refuses the cached page in the frame.
+ */
+function isPage(url: string, status: number, contentType: unknown): boolean {
+  if (typeof contentType === 'string') return contentType.startsWith('text/html');
+  const path = url.split('?')[0] ?? '';
+  return status === 304 && !path.startsWith('/api/') && (path.endsWith('.html') || !/\.[a-z0-9]+$/i.test(path));
+}
+
+/**
  * `frameAncestors`: the exact portal origins allowed to frame the console's pages when embedding is
  * on (issue 7). Only HTML gets them, without X-Frame-Options (it cannot name another origin and
  * would block the portal); everything else, and every page when embedding is off, is `'none'` + DENY.
@@ -28,9 +38,7 @@ export function registerSecurityHeaders(app: FastifyInstance, frameAncestors: st
   const csp = contentSecurityPolicy("'none'");
   const framedCsp = frameAncestors.length > 0 ? contentSecurityPolicy(frameAncestors.join(' ')) : null;
   app.addHook('onSend', async (request, reply, payload) => {
-    const contentType = reply.getHeader('content-type');
-    const html = typeof contentType === 'string' && contentType.startsWith('text/html');
-    if (framedCsp && html) {
+    if (framedCsp && isPage(request.url, reply.statusCode, reply.getHeader('content-type'))) {
       reply.header('content-security-policy', framedCsp);
       reply.removeHeader('x-frame-options');
     } else {

@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { get, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -124,6 +125,18 @@ describe('embedding in the proxy', () => {
     const page = await fetch(`${s.server.url}/`);
     expect(page.headers.get('content-security-policy')).toContain(`frame-ancestors ${portal} https://admin.example`);
     expect(page.headers.get('x-frame-options')).toBeNull();
+    // A revalidated page (304, no content type) keeps the same rule, or a reloaded frame is refused.
+    const etag = page.headers.get('etag') ?? '';
+    // node:http, because fetch adds `cache-control: no-cache` to a conditional request.
+    const revalidated = await new Promise<IncomingMessage>((resolve, reject) => {
+      get(`${s.server.url}/`, { headers: { 'if-none-match': etag } }, (response) => {
+        response.resume();
+        resolve(response);
+      }).on('error', reject);
+    });
+    expect(revalidated.statusCode).toBe(304);
+    expect(revalidated.headers['content-security-policy']).toContain(`frame-ancestors ${portal}`);
+    expect(revalidated.headers['x-frame-options']).toBeUndefined();
     const api = await fetch(`${s.server.url}/api/v1/instance/status`);
     expect(api.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(api.headers.get('x-frame-options')).toBe('DENY');
