@@ -21,7 +21,11 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     STATIC_DIR: z.string().trim().min(1).optional(),
     /** JSON file of `alias → provider and credentials`; instead of the ZAPI_* variables. */
-    INSTANCES_FILE: z.string().trim().min(1).optional(),
+    INSTANCES_FILE: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => (value === '' ? undefined : value)),
     ...embedEnvShape,
   });
 

@@ -3,7 +3,12 @@ import { z } from 'zod';
 export const embedAlgorithms = ['HS256', 'ES256', 'RS256'] as const;
 export type EmbedAlgorithm = (typeof embedAlgorithms)[number];
 
-const optionalText = z.string().trim().min(1).optional();
+/** Unset or blank (a copied `.env.example` line) both mean "not given". */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
 const seconds = (fallback: number, max: number) => z.coerce.number().int().positive().max(max).default(fallback);
 
 /** The EMBED_* variables; spread into the proxy's environment schema. */
@@ -12,7 +17,7 @@ export const embedEnvShape = {
   EMBED_ISSUER: optionalText,
   EMBED_AUDIENCE: z.string().trim().min(1).default('wa-onboarding'),
   /** HS256 shared secret, at least 32 characters. */
-  EMBED_SECRET: z.string().trim().min(32, 'at least 32 characters').optional(),
+  EMBED_SECRET: optionalText.refine((value) => value === undefined || value.length >= 32, 'at least 32 characters'),
   /** A JSON Web Key Set file with the portal's public keys (ES256 or RS256). */
   EMBED_JWKS_FILE: optionalText,
   /** One PEM public key (SPKI) of the portal, instead of a JWKS file. */

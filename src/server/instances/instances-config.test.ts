@@ -54,3 +54,11 @@ describe('instances and embedding in the configuration', () => {
     );
   });
 });
+
+describe('blank embedding variables', () => {
+  it('treat a blank line copied from .env.example as not set', () => {
+    const config = loadConfig({ INSTANCES_FILE: '', EMBED_ENABLED: 'false', EMBED_ISSUER: '', EMBED_SECRET: '', EMBED_ALGORITHMS: '', EMBED_ALLOWED_ORIGINS: '' });
+    expect(config.embed).toBeNull();
+    expect(Object.keys(config.instances)).toEqual(['default']);
+  });
+});
