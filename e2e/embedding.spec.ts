@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startPortal, type Portal } from '../examples/portal/server';
 import { embedSessionSchema } from '../src/contract/embed';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
+import { expectNoAxeViolations } from './support/axe';
 import { RegistrationPage } from './support/registration-page';
 
 declare global {
@@ -62,6 +63,8 @@ async function embed(page: Page, env: Record<string, string> = {}): Promise<Embe
     requests,
     heard: () => page.locator('#messages li').allTextContents(),
     close: async () => {
+      // The browser's connections go first, so the proxy's graceful shutdown has none to wait for.
+      await page.context().close();
       await server.stop();
       await portal.close();
     },
@@ -95,12 +98,14 @@ test('a portal frames the console, registers a number to connected and hears rea
     await page.goto(`${embedding.portal.origin}/`);
     const registration = new RegistrationPage(page, embedding.consoleUrl, page.frameLocator('#console'));
     await expect(registration.heading('Which number do you want to connect?')).toBeVisible();
+    await expectNoAxeViolations(page, 'embedded phone entry');
     await registration.submitNumber('11 98765-4321');
     await expect(registration.heading('How should WhatsApp send the code?')).toBeVisible();
     await registration.chooseMethod(/Text message \(SMS\)/);
     await expect(registration.heading('Enter the code')).toBeVisible();
     await registration.enterCode('123456');
     await expect(registration.heading('Connected')).toBeVisible();
+    await expectNoAxeViolations(page, 'embedded connected');
 
     await expect.poll(async () => (await embedding.heard()).includes('connected')).toBe(true);
     const heard = await embedding.heard();
@@ -121,7 +126,7 @@ test('a page on an origin that is not allowed cannot frame the console, and its 
   try {
     const framed = page.waitForResponse((response) => response.url().startsWith(embedding.consoleUrl) && response.request().resourceType() === 'document');
     // Same server, other origin: localhost is not 127.0.0.1.
-    await page.goto(`http://localhost:${String(embedding.portal.port)}/`);
+    await page.goto(`http://localhost:${String(embedding.portal.port)}/`, { waitUntil: 'domcontentloaded' });
     const response = await framed;
     expect(response.headers()['content-security-policy']).toContain(`frame-ancestors ${embedding.portal.origin}`);
     await expect.poll(() => page.frames().some((frame) => frame.url().startsWith('chrome-error://'))).toBe(true);
