@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { mintEmbedToken } from '../../../examples/portal/mint-token';
 import { loadEmbedKey } from './embed-keys';
@@ -77,6 +77,20 @@ describe('embed token', () => {
     const esRules = { ...rules, algorithms: ['ES256' as const] };
     expect(await verifyEmbedToken(es256, key, esRules, nowMs)).toMatchObject({ ok: true });
     expect(await verifyEmbedToken(await mintEmbedToken(good), key, esRules, nowMs)).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('embed keys', () => {
+  it('verifies RS256 with a PEM public key and refuses a private JWK in a key set', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const key = await loadEmbedKey({ kind: 'pem', pem: await exportSPKI(publicKey) }, ['ES256', 'RS256']);
+    const rs256 = await new SignJWT({ inst: 'default', po: 'https://portal.example' }).setProtectedHeader({ alg: 'RS256' }).setIssuer('portal')
+      .setAudience('wa-onboarding').setSubject('op-1').setJti('jti-rs256-0001').setIssuedAt(nowSeconds).setExpirationTime(nowSeconds + 60).sign(privateKey);
+    expect(await verifyEmbedToken(rs256, key, { ...rules, algorithms: ['ES256', 'RS256'] }, nowMs)).toMatchObject({ ok: true });
+
+    const file = join(mkdtempSync(join(tmpdir(), 'jwks-')), 'jwks.json');
+    writeFileSync(file, JSON.stringify({ keys: [await exportJWK(privateKey)] }));
+    await expect(loadEmbedKey({ kind: 'jwks-file', path: file }, ['RS256'])).rejects.toThrow('EMBED_JWKS_FILE');
   });
 });
 
