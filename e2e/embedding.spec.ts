@@ -116,6 +116,13 @@ test('a portal frames the console, registers a number to connected and hears rea
     expect(heard.indexOf('step phoneEntry')).toBeLessThan(connectedAt);
     await expect.poll(async () => (await embedding.heard()).slice(connectedAt).includes('height')).toBe(true);
     await expectNoSecretsLeaked(page, embedding);
+
+    // A new journey on the now connected instance opens the connected screen, and the portal hears it.
+    await page.frames().find((frame) => frame.url().startsWith(embedding.consoleUrl))?.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await expect(registration.heading('Connected')).toBeVisible();
+    await expect(page.frameLocator('#console').getByText('This instance already has a connected number.')).toBeVisible();
+    await expect.poll(() => embedding.heard()).toEqual(expect.arrayContaining(['ready', 'step phoneEntry', 'connected']));
   } finally {
     await embedding.close();
   }

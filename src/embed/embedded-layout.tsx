@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import { accountQueries } from '../account/account-api';
 import { useOnline } from '../app/use-online';
 import type { FlowStore } from '../flow/store';
 import { useI18n } from '../i18n/i18n-context';
@@ -26,10 +28,15 @@ export function createEmbeddedLayout({ bridge, session, store, onLocale }: Embed
     const online = useOnline();
     const status = useSyncExternalStore(session.subscribe, session.status);
     const frame = useRef<HTMLDivElement>(null);
+    // The start-up check may open the connected screen without the journey: the portal hears it too.
+    const connectedAtStart = useQuery({ ...accountQueries.statusAtStart, enabled: false }).data?.connected === true;
 
     useEffect(() => onLocale(setLocale), [setLocale]);
     useEffect(() => reportFlow(bridge, store), []);
     useEffect(() => (frame.current ? reportHeight(bridge, frame.current) : undefined), []);
+    useEffect(() => {
+      if (connectedAtStart) bridge.post({ type: 'connected' });
+    }, [connectedAtStart]);
 
     return (
       <div ref={frame} className="bg-page text-ink">
