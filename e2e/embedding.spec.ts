@@ -211,3 +211,42 @@ test('an expired session is renewed by the portal without losing the step, and a
     await embedding.close();
   }
 });
+
+test('a frame with a replayed or forged token says it could not open, and posts nothing to the portal', async ({ page }) => {
+  const embedding = await embed(page);
+  try {
+    await page.goto(`${embedding.portal.origin}/`);
+    await expect(new RegistrationPage(page, embedding.consoleUrl, page.frameLocator('#console')).heading('Which number do you want to connect?')).toBeVisible();
+    const used = embedding.portal.minted[0] ?? '';
+    const heardFromOthers = await page.evaluate(
+      async ({ consoleUrl, tokens }) => {
+        const origin = new URL(consoleUrl).origin;
+        const frames: Window[] = [];
+        let heard = 0;
+        window.addEventListener('message', (event) => {
+          if (event.origin === origin && frames.some((frame) => frame === event.source)) heard += 1;
+        });
+        for (const [index, token] of tokens.entries()) {
+          await new Promise<void>((done) => {
+            const frame = document.createElement('iframe');
+            frame.title = `console ${String(index)}`;
+            frame.addEventListener('load', () => done());
+            frame.src = `${consoleUrl}#t=${encodeURIComponent(token)}`;
+            document.body.append(frame);
+            if (frame.contentWindow) frames.push(frame.contentWindow);
+          });
+        }
+        await new Promise((done) => setTimeout(done, 1_000));
+        return heard;
+      },
+      { consoleUrl: embedding.consoleUrl, tokens: [used, 'not.a.token'] },
+    );
+    for (const title of ['console 0', 'console 1']) {
+      await expect(page.frameLocator(`iframe[title="${title}"]`).getByRole('heading', { name: 'This console could not open' })).toBeVisible();
+    }
+    expect(heardFromOthers).toBe(0);
+    await expect(new RegistrationPage(page, embedding.consoleUrl, page.frameLocator('#console')).heading('Which number do you want to connect?')).toBeVisible();
+  } finally {
+    await embedding.close();
+  }
+});
