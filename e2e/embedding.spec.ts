@@ -71,6 +71,20 @@ async function embed(page: Page, env: Record<string, string> = {}): Promise<Embe
   };
 }
 
+/** Runs one scenario against a fresh portal and console, and stops both whatever happens. */
+async function withEmbedding(
+  page: Page,
+  env: Record<string, string>,
+  run: (embedding: Embedding, registration: RegistrationPage) => Promise<void>,
+): Promise<void> {
+  const embedding = await embed(page, env);
+  try {
+    await run(embedding, new RegistrationPage(page, embedding.consoleUrl, page.frameLocator('#console')));
+  } finally {
+    await embedding.close();
+  }
+}
+
 /** Nothing secret in the console's storage, in a URL a server received, or in the proxy's logs. */
 async function expectNoSecretsLeaked(page: Page, embedding: Embedding): Promise<void> {
   const secrets = [...embedding.portal.minted, ...embedding.sessions, ...embedding.sessions.map((session) => session.slice(3)), secret];
@@ -93,10 +107,10 @@ async function expectNoSecretsLeaked(page: Page, embedding: Embedding): Promise<
 }
 
 test('a portal frames the console, registers a number to connected and hears ready, step, connected and height in order', async ({ page }) => {
-  const embedding = await embed(page);
-  try {
+  // Two axe passes, two page loads and two processes on a shared 2-core machine.
+  test.slow();
+  await withEmbedding(page, {}, async (embedding, registration) => {
     await page.goto(`${embedding.portal.origin}/`);
-    const registration = new RegistrationPage(page, embedding.consoleUrl, page.frameLocator('#console'));
     await expect(registration.heading('Which number do you want to connect?')).toBeVisible();
     await expectNoAxeViolations(page, 'embedded phone entry');
     await registration.submitNumber('11 98765-4321');
@@ -123,14 +137,11 @@ test('a portal frames the console, registers a number to connected and hears rea
     await expect(registration.heading('Connected')).toBeVisible();
     await expect(page.frameLocator('#console').getByText('This instance already has a connected number.')).toBeVisible();
     await expect.poll(() => embedding.heard()).toEqual(expect.arrayContaining(['ready', 'step phoneEntry', 'connected']));
-  } finally {
-    await embedding.close();
-  }
+  });
 });
 
 test('a page on an origin that is not allowed cannot frame the console, and its token is never exchanged', async ({ page }) => {
-  const embedding = await embed(page);
-  try {
+  await withEmbedding(page, {}, async (embedding) => {
     const framed = page.waitForResponse((response) => response.url().startsWith(embedding.consoleUrl) && response.request().resourceType() === 'document');
     // Same server, other origin: localhost is not 127.0.0.1.
     await page.goto(`http://localhost:${String(embedding.portal.port)}/`, { waitUntil: 'domcontentloaded' });
@@ -139,17 +150,13 @@ test('a page on an origin that is not allowed cannot frame the console, and its 
     await expect.poll(() => page.frames().some((frame) => frame.url().startsWith('chrome-error://'))).toBe(true);
     expect(embedding.requests.filter((url) => url.includes('/api/'))).toEqual([]);
     expect(await embedding.heard()).toEqual([]);
-  } finally {
-    await embedding.close();
-  }
+  });
 });
 
 test('messages from another origin, or from a window that is not the parent, are ignored', async ({ page }) => {
-  const embedding = await embed(page);
-  try {
+  await withEmbedding(page, {}, async (embedding, registration) => {
     await page.goto(`${embedding.portal.origin}/`);
     const frame = page.frameLocator('#console');
-    const registration = new RegistrationPage(page, embedding.consoleUrl, frame);
     await registration.submitNumber('11 98765-4321');
     await expect(registration.heading('How should WhatsApp send the code?')).toBeVisible();
 
@@ -172,21 +179,17 @@ test('messages from another origin, or from a window that is not the parent, are
     await expect.poll(() => root.evaluate((element) => element.style.getPropertyValue('--wa-accent'))).toBe('#123456');
     await expect(root).not.toHaveAttribute('data-theme', 'dark');
     await expect(registration.heading('How should WhatsApp send the code?')).toBeVisible();
-  } finally {
-    await embedding.close();
-  }
+  });
 });
 
 test('an expired session is renewed by the portal without losing the step, and a reframed console resumes it', async ({ page }) => {
-  const embedding = await embed(page, { EMBED_SESSION_IDLE_SECONDS: '2', EMBED_SESSION_MAX_SECONDS: '60' });
-  try {
+  await withEmbedding(page, { EMBED_SESSION_IDLE_SECONDS: '2', EMBED_SESSION_MAX_SECONDS: '60' }, async (embedding, registration) => {
     const codeRequests: number[] = [];
     page.on('response', (response) => {
       if (response.url().endsWith('/api/v1/registration/code-request')) codeRequests.push(response.status());
     });
     await page.goto(`${embedding.portal.origin}/`);
     const frame = page.frameLocator('#console');
-    const registration = new RegistrationPage(page, embedding.consoleUrl, frame);
     await registration.submitNumber('11 98765-4321');
     await expect(registration.heading('How should WhatsApp send the code?')).toBeVisible();
 
@@ -207,16 +210,13 @@ test('an expired session is renewed by the portal without losing the step, and a
     await page.reload();
     await expect(registration.heading('Enter the code')).toBeVisible();
     await expectNoSecretsLeaked(page, embedding);
-  } finally {
-    await embedding.close();
-  }
+  });
 });
 
 test('a frame with a replayed or forged token says it could not open, and posts nothing to the portal', async ({ page }) => {
-  const embedding = await embed(page);
-  try {
+  await withEmbedding(page, {}, async (embedding, registration) => {
     await page.goto(`${embedding.portal.origin}/`);
-    await expect(new RegistrationPage(page, embedding.consoleUrl, page.frameLocator('#console')).heading('Which number do you want to connect?')).toBeVisible();
+    await expect(registration.heading('Which number do you want to connect?')).toBeVisible();
     const used = embedding.portal.minted[0] ?? '';
     const heardFromOthers = await page.evaluate(
       async ({ consoleUrl, tokens }) => {
@@ -245,8 +245,6 @@ test('a frame with a replayed or forged token says it could not open, and posts 
       await expect(page.frameLocator(`iframe[title="${title}"]`).getByRole('heading', { name: 'This console could not open' })).toBeVisible();
     }
     expect(heardFromOthers).toBe(0);
-    await expect(new RegistrationPage(page, embedding.consoleUrl, page.frameLocator('#console')).heading('Which number do you want to connect?')).toBeVisible();
-  } finally {
-    await embedding.close();
-  }
+    await expect(registration.heading('Which number do you want to connect?')).toBeVisible();
+  });
 });
