@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './api/query-client';
 import { App } from './app/app';
+import { isFramed, takeEmbedToken } from './embed/fragment';
 import { restoreState, sessionStorageOrMemory, writeStoredState } from './flow/persistence';
 import { createFlowStore } from './flow/store';
 import { pickLocale } from './i18n/locales';
@@ -10,6 +11,9 @@ import { loadMessages } from './i18n/messages';
 import './styles.css';
 
 const DEMO = import.meta.env.MODE === 'demo';
+
+// Before anything else runs: an embed token leaves the address (and history) at once.
+const embedToken = takeEmbedToken();
 
 async function boot(): Promise<void> {
   const locale = pickLocale(window.location.search, navigator.languages);
@@ -20,6 +24,14 @@ async function boot(): Promise<void> {
     await startDemoWorker();
   }
   const messages = await messagesLoading;
+  if (isFramed() && !DEMO) {
+    // Embedded in a portal: its own chunk, loaded only in a frame.
+    const root = document.getElementById('root');
+    if (!root) throw new Error('index.html has no #root');
+    const { bootEmbedded } = await import('./embed/boot-embedded');
+    await bootEmbedded({ token: embedToken, locale, messages, root });
+    return;
+  }
   const storage = sessionStorageOrMemory();
   const store = createFlowStore(restoreState(storage, Date.now()), (state) => writeStoredState(storage, state));
   const root = document.getElementById('root');

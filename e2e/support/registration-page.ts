@@ -1,34 +1,41 @@
-import { expect, type Locator, type Page, type Request } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page, type Request } from '@playwright/test';
 
 /** The registration journey as an operator sees it: labels and roles only. */
 export class RegistrationPage {
   constructor(
     readonly page: Page,
     readonly url: string,
+    /** Where the console is: the page itself, or a portal's frame (embedding specs). */
+    readonly scope: Page | FrameLocator = page,
   ) {}
 
   /** Opens the console and, on the first screen's choice, picks registering the number here. */
   async open(query = ''): Promise<void> {
     await this.page.goto(`${this.url}${query}`);
-    await this.page.getByRole('button', { name: /^Register the number here/ }).click();
+    await this.chooseRegister();
     await expect(this.page.getByRole('heading', { level: 2 })).toBeVisible();
   }
 
+  /** On the first screen's choice, picks registering the number here. */
+  async chooseRegister(): Promise<void> {
+    await this.scope.getByRole('button', { name: /^Register the number here/ }).click();
+  }
+
   async submitNumber(national: string): Promise<void> {
-    await this.page.getByLabel('Phone number with area code').fill(national);
-    await this.page.getByRole('button', { name: 'Check the number' }).click();
+    await this.scope.getByLabel('Phone number with area code').fill(national);
+    await this.scope.getByRole('button', { name: 'Check the number' }).click();
   }
 
   async chooseMethod(name: RegExp): Promise<void> {
-    await this.page.getByRole('button', { name }).click();
+    await this.scope.getByRole('button', { name }).click();
   }
 
   async enterCode(code: string): Promise<void> {
-    await this.page.getByLabel('6-digit code').fill(code);
+    await this.scope.getByLabel('6-digit code').fill(code);
   }
 
   heading(name: string | RegExp) {
-    return this.page.getByRole('heading', { level: 2, name });
+    return this.scope.getByRole('heading', { level: 2, name });
   }
 
   /** Opens the console, checks the number and waits for the method choice. */

@@ -12,6 +12,19 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/** Who supplies the session's headers (embedded mode) and hears when the proxy refuses the session. */
+export interface AuthProvider {
+  headers: () => Record<string, string>;
+  onRefused: (code: 'UNAUTHORIZED' | 'TOKEN_EXPIRED') => void;
+}
+
+let auth: AuthProvider | null = null;
+
+/** Set once by the embedded console; the standalone console has none. */
+export function setAuthProvider(provider: AuthProvider | null): void {
+  auth = provider;
+}
+
 /**
  * Calls one proxy operation. Offline fails at once without sending; every answer, good or bad, is
  * parsed with the contract, so a truncated or unexpected body becomes INVALID_RESPONSE, never data.
@@ -30,7 +43,7 @@ export async function callApi<Req extends z.ZodType, Res extends z.ZodType>(
   try {
     response = await fetch(apiUrl(operation.path), {
       method: operation.method,
-      headers: { accept: 'application/json', ...(isPost ? { 'content-type': 'application/json' } : {}), ...options.headers },
+      headers: { accept: 'application/json', ...(isPost ? { 'content-type': 'application/json' } : {}), ...auth?.headers(), ...options.headers },
       body: isPost ? JSON.stringify(input) : undefined,
       credentials: 'same-origin',
       cache: 'no-store',
@@ -52,6 +65,7 @@ export async function callApi<Req extends z.ZodType, Res extends z.ZodType>(
     const failure = errorBodySchema.safeParse(json);
     if (!failure.success) throw new ApiError('INVALID_RESPONSE', response.status);
     const { code, fields, retryAfterSeconds } = failure.data;
+    if (code === 'UNAUTHORIZED' || code === 'TOKEN_EXPIRED') auth?.onRefused(code);
     throw new ApiError(code, response.status, fields, retryAfterSeconds);
   }
   const parsed = operation.response.safeParse(json);

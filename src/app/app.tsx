@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { ConnectedAtStart } from '../account/connected-at-start';
 import type { FlowStore } from '../flow/store';
 import { I18nProvider, createI18n } from '../i18n/i18n-context';
@@ -19,9 +19,19 @@ export interface AppProps {
   demo: boolean;
   /** The first screen; tests of the registration journey start past the choice. */
   startMode?: StartMode;
+  /** The page around the journey; the embedded console brings its own (src/embed). */
+  shell?: ComponentType<{ children: ReactNode; demo: boolean }>;
 }
 
-export function App({ queryClient, store, locale: initialLocale, messages: initialMessages, demo, startMode }: AppProps) {
+export function App({
+  queryClient,
+  store,
+  locale: initialLocale,
+  messages: initialMessages,
+  demo,
+  startMode,
+  shell: Shell = Layout,
+}: AppProps) {
   const [{ locale, messages }, setLanguage] = useState({ locale: initialLocale, messages: initialMessages });
 
   useEffect(() => {
@@ -40,7 +50,7 @@ export function App({ queryClient, store, locale: initialLocale, messages: initi
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider value={createI18n(locale, messages, changeLocale)}>
-        <Layout demo={demo}>
+        <Shell demo={demo}>
           <ErrorBoundary fallback={<CrashNotice />}>
             <ConnectedAtStart store={store}>
               <StartChoice store={store} initialMode={startMode}>
@@ -48,7 +58,7 @@ export function App({ queryClient, store, locale: initialLocale, messages: initi
               </StartChoice>
             </ConnectedAtStart>
           </ErrorBoundary>
-        </Layout>
+        </Shell>
       </I18nProvider>
     </QueryClientProvider>
   );

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { operationNames, operations } from '../contract/operations';
-import type { ApiReply } from '../gateway/api-call';
+import { errorReply, type ApiReply } from '../gateway/api-call';
 import type { RunContext } from '../gateway/run-operation';
 import { createGuardedCall, type GuardedCall } from './guards/guarded-call';
 
@@ -13,27 +13,21 @@ export function sendReply(reply: FastifyReply, answer: ApiReply): FastifyReply {
   return reply.code(answer.status).type('application/json; charset=utf-8').send(body);
 }
 
-/** Which instance a request is for. One instance today; a caller with several passes its own. */
-export type InstanceKeyOf = (request: FastifyRequest) => string;
-
-export const DEFAULT_INSTANCE_KEY = 'default';
-
-export interface ApiRouteOptions {
-  call?: GuardedCall;
-  instanceKey?: InstanceKeyOf;
-}
+/** The instance alias the request's principal acts for, and its run context; null when it has none. */
+export type ContextResolver = (request: FastifyRequest) => { instance: string; context: RunContext } | null;
 
 /** One route per contract operation, and nothing else under /api. */
-export function registerApiRoutes(app: FastifyInstance, context: RunContext, options: ApiRouteOptions = {}): void {
-  const call = options.call ?? createGuardedCall();
-  const instanceKey = options.instanceKey ?? (() => DEFAULT_INSTANCE_KEY);
+/** The guards keep their state per instance alias, so one instance's limits never touch another's. */
+export function registerApiRoutes(app: FastifyInstance, contextFor: ContextResolver, call: GuardedCall = createGuardedCall()): void {
   for (const name of operationNames) {
     const { method, path } = operations[name];
     app.route({
       method,
       url: path,
       handler: async (request, reply) => {
-        const answer = await call(instanceKey(request), name, method === 'GET' ? {} : request.body, context);
+        const target = contextFor(request);
+        if (!target) return sendReply(reply, errorReply('FORBIDDEN'));
+        const answer = await call(target.instance, name, method === 'GET' ? {} : request.body, target.context);
         request.log.debug({ operation: name, status: answer.status }, 'operation');
         return sendReply(reply, answer);
       },

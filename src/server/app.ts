@@ -2,20 +2,30 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { errorReply } from '../gateway/api-call';
 import type { RunContext } from '../gateway/run-operation';
-import { registerApiRoutes, sendReply, type ApiRouteOptions } from './api-routes';
+import { registerApiRoutes, sendReply } from './api-routes';
 import type { ServerLimits } from './config';
+import type { Embedding } from './embed/embedding';
+import type { GuardedCall } from './guards/guarded-call';
 import { registerHealth, type HealthOptions } from './health';
+import { principalOf, registerAuthentication, type Authenticator, type Principal } from './instances/authentication';
 import { newRequestId } from './logger';
 import { registerOperatorAuth, type OperatorAuthOptions } from './operator-auth';
 import { registerSecurityHeaders } from './security-headers';
 
 export interface AppOptions {
   logger: FastifyBaseLogger;
-  provider: RunContext;
+  /** The run context of each instance alias; a request reaches the one its principal names. */
+  instance: (alias: string) => RunContext | null;
+  /** Tried in order on every API request; the embed session is one of them. */
+  authenticators: Authenticator[];
+  /** Who a request with no credentials acts as, or null to refuse it. */
+  anonymous: Principal | null;
+  /** Null when embedding is off. */
+  embedding: Embedding | null;
   /** Folder of the built console; null serves the API alone. */
   staticDir: string | null;
-  /** The guarded call and the instance key; defaults guard one instance in memory. */
-  routes?: ApiRouteOptions;
+  /** The guarded call (its flow-state store, clock and limits); the default keeps state in memory. */
+  call?: GuardedCall;
   /** Operator authentication; null leaves the console open (loopback with the simulated provider only). */
   auth?: OperatorAuthOptions | null;
   health?: HealthOptions;
@@ -85,10 +95,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
 
-  registerSecurityHeaders(app, { hsts: options.hsts ?? false });
+  registerSecurityHeaders(app, { hsts: options.hsts ?? false, frameAncestors: options.embedding?.frameAncestors });
+  // Standalone: the operator's credential gates everything served. Then every API route acts for
+  // a principal's instance alias: the embed session's, or the standalone default.
   if (options.auth) registerOperatorAuth(app, options.auth);
   if (options.health) registerHealth(app, options.health);
-  registerApiRoutes(app, options.provider, options.routes);
+  registerAuthentication(app, {
+    authenticators: options.authenticators,
+    anonymous: options.anonymous,
+    exempt: options.embedding ? [options.embedding.exchangePath] : [],
+  });
+  options.embedding?.register(app);
+  registerApiRoutes(
+    app,
+    (request) => {
+      const principal = principalOf(request);
+      const context = principal ? options.instance(principal.instance) : null;
+      return principal && context ? { instance: principal.instance, context } : null;
+    },
+    options.call,
+  );
 
   if (options.staticDir) {
     await app.register(fastifyStatic, {

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+// Embedding and several instances: their variables and checks live beside their code.
+import { embedConfigFrom, embedEnvShape, type EmbedConfig } from './embed/embed-config';
+import { readInstancesFile, type InstanceEntries } from './instances/instances-file';
 
 const optionalSecret = z.string().trim().min(1).optional();
 const positiveMs = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -32,6 +35,13 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     STATIC_DIR: z.string().trim().min(1).optional(),
     SIMULATED_UPSTREAM_HIT_COUNTER: z.enum(['0', '1']).default('0'),
+    /** JSON file of `alias → provider and credentials`; instead of the ZAPI_* variables. */
+    INSTANCES_FILE: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => (value === '' ? undefined : value)),
+    ...embedEnvShape,
   });
 
 const credentialNames = ['ZAPI_INSTANCE_ID', 'ZAPI_INSTANCE_TOKEN', 'ZAPI_CLIENT_TOKEN'] as const;
@@ -61,12 +71,15 @@ function operatorProblems(env: Record<string, string | undefined>): string[] {
   const given = (name: string) => (env[name] ?? '').trim() !== '';
   const problems: string[] = [];
   if (given('OPERATOR_USER') !== given('OPERATOR_PASSWORD')) problems.push('OPERATOR_USER and OPERATOR_PASSWORD: set both, or neither');
-  const simulated = !given('ZAPI_INSTANCE_ID') && !given('WAWP_INSTANCE_ID');
+  // An instances file may hold real credentials, so it counts as a real provider here.
+  const simulated = !given('ZAPI_INSTANCE_ID') && !given('WAWP_INSTANCE_ID') && !given('INSTANCES_FILE');
+  // Embedded, every API call needs an embed session instead (docs/embedding.md).
+  const embedded = ['true', '1'].includes((env.EMBED_ENABLED ?? '').trim());
   const host = (env.HOST ?? '').trim() || '127.0.0.1';
   const anyCredential = given('OPERATOR_TOKEN') || (given('OPERATOR_USER') && given('OPERATOR_PASSWORD'));
-  if (!anyCredential && !(simulated && isLoopbackHost(host))) {
+  if (!anyCredential && !embedded && !(simulated && isLoopbackHost(host))) {
     problems.push(
-      'OPERATOR_TOKEN or OPERATOR_USER and OPERATOR_PASSWORD: required unless the proxy listens on loopback against the simulated provider',
+      'OPERATOR_TOKEN or OPERATOR_USER and OPERATOR_PASSWORD: required unless the proxy listens on loopback against the simulated provider, or embedding is on',
     );
   }
   return problems;
@@ -135,6 +148,10 @@ export interface Config {
   provider: ProviderConfig;
   /** How the simulated provider behaves when `provider` is simulated. */
   simulated: SimulatedOptions;
+  /** Every instance by alias: INSTANCES_FILE, or `default` from the ZAPI_* / WAWP_* variables (or simulated). */
+  instances: InstanceEntries;
+  /** Null when embedding is off. */
+  embed: EmbedConfig | null;
   upstream: UpstreamLimits;
   server: ServerLimits;
   /** Null when none is configured (allowed only on loopback against the simulated provider). */
@@ -167,11 +184,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const basic = e.OPERATOR_USER && e.OPERATOR_PASSWORD ? { user: e.OPERATOR_USER, password: e.OPERATOR_PASSWORD } : null;
   const token = e.OPERATOR_TOKEN ?? null;
   const provider = chooseProvider(e);
+  const embed = embedConfigFrom(e);
+  const file = e.INSTANCES_FILE ? readInstancesFile(e.INSTANCES_FILE) : null;
+  const later = [
+    ...(embed.ok ? [] : embed.problems),
+    ...(file && !file.ok ? file.problems : []),
+    ...(file && provider.kind !== 'simulated' ? ['INSTANCES_FILE: set it or the ZAPI_* / WAWP_* credentials, not both'] : []),
+  ];
+  if (later.length > 0 || !embed.ok) throw new ConfigError(later);
+  const instances: InstanceEntries = file?.ok ? file.entries : { default: provider };
   return {
     port: e.PORT,
     host: e.HOST,
     provider,
     simulated: { speaks: e.SIMULATED_PROVIDER, qr: e.SIMULATED_QR },
+    instances,
+    embed: embed.embed,
     upstream: {
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       headersTimeoutMs: e.UPSTREAM_HEADERS_TIMEOUT_MS,

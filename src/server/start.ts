@@ -1,16 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
-import { createSimulatedProvider, type SimulatedProvider } from '../fake-provider/simulated-provider';
+import type { SimulatedProvider } from '../fake-provider/simulated-provider';
 import { buildApp } from './app';
 import type { Config } from './config';
+import { createEmbedding } from './embed/embedding';
 import { createGuardedCall, type GuardOptions } from './guards/guarded-call';
 import { probeOrigin } from './health';
+import { createInstanceRegistry } from './instances/instance-registry';
 import { createLogger } from './logger';
 import { operatorAuthenticators, type OperatorAuthOptions } from './operator-auth';
-import { providerRuntime, type RealProvider } from './provider-runtime';
-import { startSimulatedUpstream } from './simulated-upstream';
-import { createUpstream } from './upstream';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -37,50 +35,46 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const logger = createLogger(config.logLevel, options.logDestination);
   const closers: Array<() => Promise<void>> = [];
 
-  let provider: RealProvider;
-  let simulated: SimulatedProvider | null = null;
-  let hitCounterUrl: string | null = null;
-  if (config.provider.kind === 'simulated') {
-    // Throwaway credentials: the simulated provider checks them like the real one would.
-    const secret = () => randomBytes(12).toString('hex');
-    const instance = { instanceId: `sim-${secret()}`, instanceToken: secret(), clientToken: secret() };
-    simulated = createSimulatedProvider({ instances: [instance], qr: config.simulated.qr });
-    const upstream = await startSimulatedUpstream(simulated, 0, { hitCounter: config.simulatedHitCounter });
-    hitCounterUrl = upstream.hitCounterUrl;
-    closers.push(upstream.close);
-    provider =
-      config.simulated.speaks === 'wawp'
-        ? { kind: 'wawp', baseUrl: upstream.url, instanceId: instance.instanceId, accessToken: instance.instanceToken }
-        : { kind: 'zapi', baseUrl: upstream.url, ...instance };
-  } else {
-    provider = config.provider;
-  }
-
-  const runtime = providerRuntime(provider);
-  const upstream = createUpstream(runtime.origin, runtime.target, config.upstream);
-  closers.push(upstream.close);
+  // One run context per alias; embed sessions (when on) name the alias a request acts for.
+  const instances = await createInstanceRegistry(config.instances, config.upstream, {
+    ...config.simulated,
+    hitCounter: config.simulatedHitCounter,
+  });
+  closers.push(instances.close);
+  const simulated = instances.simulated;
+  const embedding = config.embed ? await createEmbedding(config.embed, (alias) => instances.context(alias) !== null) : null;
 
   const app = await buildApp({
     logger,
     staticDir: options.staticDir,
-    provider: { adapter: runtime.adapter, memory: {}, send: upstream.send },
-    routes: { call: createGuardedCall(options.guards) },
-    auth: config.operator ? { ...options.auth, authenticators: operatorAuthenticators(config.operator) } : null,
-    health: { upstreamReachable: () => probeOrigin(runtime.origin, config.upstream.connectTimeoutMs) },
+    instance: instances.context,
+    authenticators: embedding ? [embedding.authenticator] : [],
+    // Standalone, the console acts on the `default` instance; embedded, only a session names one.
+    anonymous: embedding ? null : { via: 'anonymous', subject: 'anonymous', instance: 'default' },
+    embedding,
+    call: createGuardedCall(options.guards),
+    auth: config.operator && !embedding ? { ...options.auth, authenticators: operatorAuthenticators(config.operator) } : null,
+    health: {
+      upstreamReachable: async () =>
+        (await Promise.all(instances.origins.map((origin) => probeOrigin(origin, config.upstream.connectTimeoutMs)))).every(Boolean),
+    },
     hsts: config.hsts,
     serverLimits: config.server,
   });
   const address = await app.listen({ port: config.port, host: config.host });
-  const name = provider.kind === 'wawp' ? 'Wawp' : 'Z-API';
-  const providerLabel = simulated ? `simulated provider speaking ${name} (no credentials configured)` : name;
-  logger.info({ url: address, provider: simulated ? `simulated-${provider.kind}` : provider.kind }, 'listening');
+  const kinds = Object.values(config.instances).map((entry) => (entry.kind === 'simulated' ? `simulated-${config.simulated.speaks}` : entry.kind));
+  const name = (kind: string) => ({ zapi: 'Z-API', wawp: 'Wawp' })[kind] ?? kind;
+  const providerLabel = simulated
+    ? `simulated provider speaking ${name(config.simulated.speaks)} (no credentials configured)`
+    : [...new Set(kinds)].map(name).join(', ');
+  logger.info({ url: address, provider: [...new Set(kinds)].join(','), instances: instances.aliases, embedding: embedding !== null }, 'listening');
 
   return {
     app,
     url: address,
     providerLabel,
     simulated,
-    hitCounterUrl,
+    hitCounterUrl: instances.hitCounterUrl,
     close: async () => {
       await app.close();
       for (const close of closers.reverse()) await close();

@@ -1,3 +1,5 @@
+import { useContext } from 'react';
+import { EmbeddedContext } from './embedded-context';
 import { actionLabel, errorAction, errorMessageKey } from './error-presentation';
 import type { FlowError } from '../flow/state';
 import { formatClock } from '../i18n/format';
@@ -16,7 +18,9 @@ export interface ErrorAlertProps {
 export function ErrorAlert({ error, onRetry, onStartOver }: ErrorAlertProps) {
   const { t, locale } = useI18n();
   const action = errorAction(error);
-  const run = action === 'reload' ? () => window.location.reload() : action === 'startOver' ? onStartOver : onRetry;
+  // Embedded, the portal renews an expired session (see src/embed); a reload would lose it.
+  const renewedByPortal = useContext(EmbeddedContext) && (error.code === 'UNAUTHORIZED' || error.code === 'TOKEN_EXPIRED');
+  const run = renewedByPortal ? undefined : action === 'reload' ? () => window.location.reload() : action === 'startOver' ? onStartOver : onRetry;
   const time = error.retryAfterSeconds === undefined ? '' : formatClock(error.retryAfterSeconds, locale);
   return (
     <Alert

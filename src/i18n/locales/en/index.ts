@@ -1,8 +1,9 @@
 import { account } from './account';
 import { common } from './common';
+import { embed } from './embed';
 import { errors } from './errors';
 import { journey } from './journey';
 import { linking } from './linking';
 import { registration } from './registration';
 
-export const en = { ...common, ...errors, ...registration, ...account, ...journey, ...linking };
+export const en = { ...common, ...errors, ...registration, ...account, ...journey, ...linking, ...embed };

@@ -1,0 +1,7 @@
+export const embed = {
+  'embed.title': 'WhatsApp number onboarding',
+  'embed.session.expired': 'Your session has expired. The portal is renewing it; your place in the flow is kept.',
+  'embed.session.renewed': 'Session renewed. Repeat your last action to continue.',
+  'embed.unavailable.title': 'This console could not open',
+  'embed.unavailable.text': 'The link from the portal has expired or is not valid. Close this panel and open it again from the portal.',
+};
