@@ -33,7 +33,7 @@ export function registerApiRoutes(app: FastifyInstance, context: RunContext, opt
       method,
       url: path,
       handler: async (request, reply) => {
-        const answer = await call(instanceKey(request), name, method === 'GET' ? {} : request.body, context);
+        const answer = await call(instanceKey(request), name, method === 'GET' ? {} : request.body, context, request.log);
         request.log.debug({ operation: name, status: answer.status }, 'operation');
         return sendReply(reply, answer);
       },
