@@ -27,7 +27,7 @@ export function registerApiRoutes(app: FastifyInstance, contextFor: ContextResol
       handler: async (request, reply) => {
         const target = contextFor(request);
         if (!target) return sendReply(reply, errorReply('FORBIDDEN'));
-        const answer = await call(target.instance, name, method === 'GET' ? {} : request.body, target.context);
+        const answer = await call(target.instance, name, method === 'GET' ? {} : request.body, target.context, request.log);
         request.log.debug({ operation: name, status: answer.status }, 'operation');
         return sendReply(reply, answer);
       },

@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../../fake-provider/clock';
 import { operations, type OperationInput, type OperationName } from '../../contract/operations';
 import { errorReply, handleApiCall, parseInput, type ApiReply } from '../../gateway/api-call';
 import { runOperation, type RunContext } from '../../gateway/run-operation';
+import { maskNumber } from '../logger';
 import { createMemoryFlowStateStore, type FlowStateStore } from './flow-state-store';
 import { defaultGuardLimits, HOUR_MS, type GuardLimits } from './limits';
 import { afterCall, guardedOperations, numberOf, refusal, type AttemptKind, type GuardFacts } from './registration-rules';
@@ -13,8 +14,19 @@ export interface GuardOptions {
   limits?: GuardLimits;
 }
 
+/** Where refusals are reported (a request's logger); the number in it is masked. */
+export interface RefusalLog {
+  warn(details: Record<string, unknown>, message: string): void;
+}
+
 /** Runs one API call for one instance, or refuses it before the provider is asked. */
-export type GuardedCall = (instanceKey: string, name: OperationName, rawBody: unknown, context: RunContext) => Promise<ApiReply>;
+export type GuardedCall = (
+  instanceKey: string,
+  name: OperationName,
+  rawBody: unknown,
+  context: RunContext,
+  log?: RefusalLog,
+) => Promise<ApiReply>;
 
 const attemptKinds: readonly AttemptKind[] = ['code-request', 'wrong-code', 'wrong-pin'];
 
@@ -55,10 +67,18 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     return { record, now, hourly };
   }
 
-  async function guarded(instanceKey: string, name: OperationName, input: OperationInput<OperationName>, context: RunContext): Promise<ApiReply> {
+  async function guarded(
+    instanceKey: string,
+    name: OperationName,
+    input: OperationInput<OperationName>,
+    context: RunContext,
+    log: RefusalLog | undefined,
+  ): Promise<ApiReply> {
     const before = await facts(instanceKey, name, input);
     const refused = refusal(name, input, before, limits);
     if (refused) {
+      const number = numberOf(name, input, before.record);
+      log?.warn({ operation: name, refusal: refused.code, number: number === null ? null : maskNumber(number) }, 'guard refused');
       return refused.code === 'RATE_LIMITED'
         ? errorReply('RATE_LIMITED', { retryAfterSeconds: refused.retryAfterSeconds })
         : errorReply(refused.code);
@@ -72,7 +92,7 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     return result.ok ? { status: 200, body: result.value } : errorReply(result.code);
   }
 
-  return async (instanceKey, name, rawBody, context) => {
+  return async (instanceKey, name, rawBody, context, log) => {
     if (!guardedOperations.has(name)) return handleApiCall(name, rawBody, context);
     const parsed = parseInput(operations[name].request, rawBody);
     if (!parsed.ok) return parsed.reply;
@@ -80,7 +100,7 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     const key = `${instanceKey}\u0000${name}\u0000${createHash('sha256').update(JSON.stringify(parsed.input)).digest('base64url')}`;
     const pending = inFlight.get(key);
     if (pending) return pending;
-    const call = serialized(instanceKey, () => guarded(instanceKey, name, parsed.input, context));
+    const call = serialized(instanceKey, () => guarded(instanceKey, name, parsed.input, context, log));
     inFlight.set(key, call);
     try {
       return await call;

@@ -43,13 +43,10 @@ export const numberKey = (phone: { ddi: string; phone: string }): string => `${p
 
 /** The number a call is about: the one in its body, or the one whose journey is under way. */
 export function numberOf(name: OperationName, input: unknown, record: FlowRecord | undefined): string | null {
-  if (name === 'checkAvailability' || name === 'requestCode') {
-    const parsed = availabilityRequestSchema.safeParse(input);
-    const withMethod = codeRequestSchema.safeParse(input);
-    if (parsed.success) return numberKey(parsed.data);
-    return withMethod.success ? numberKey(withMethod.data) : null;
-  }
-  return record?.number ?? null;
+  const schema = name === 'checkAvailability' ? availabilityRequestSchema : name === 'requestCode' ? codeRequestSchema : null;
+  if (schema === null) return record?.number ?? null;
+  const parsed = schema.safeParse(input);
+  return parsed.success ? numberKey(parsed.data) : null;
 }
 
 const secondsUntil = (at: number, now: number) => Math.max(1, Math.ceil((at - now) / 1000));
