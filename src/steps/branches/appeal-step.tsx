@@ -7,7 +7,7 @@ import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import type { RegistrationActions } from '../use-registration-actions';
-import { LeaveStep, StepFrame } from './step-frame';
+import { LeaveStep, StepForm, StepFrame } from './step-frame';
 
 /** The contract's limits for an appeal, shown on the field so they are known before sending. */
 export const APPEAL_MIN = 20;
@@ -52,14 +52,7 @@ export function AppealStep({
       <p className="text-muted">{t('banned.intro', { phone: formatPhone(state.phone) })}</p>
       {notice === 'appeal-rejected' ? <Alert tone="error">{t('banned.rejected')}</Alert> : null}
       {error ? <ErrorAlert error={error} onRetry={submit} onStartOver={actions.startOver} /> : null}
-      <form
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
+      <StepForm onSubmit={submit}>
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-description`} className="font-semibold text-ink">
             {t('banned.label')}
@@ -97,7 +90,7 @@ export function AppealStep({
             {pending ? t('banned.submitting') : t('banned.submit')}
           </Button>
         </div>
-      </form>
+      </StepForm>
       <LeaveStep actions={actions} disabled={pending} />
     </StepFrame>
   );

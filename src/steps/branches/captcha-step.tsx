@@ -8,7 +8,7 @@ import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import { TextField } from '../../ui/text-field';
 import type { RegistrationActions } from '../use-registration-actions';
-import { LeaveStep, StepFrame } from './step-frame';
+import { LeaveStep, StepForm, StepFrame } from './step-frame';
 
 type CaptchaState = StateOf<'solvingCaptcha'> | StateOf<'submittingCaptcha'>;
 
@@ -64,14 +64,7 @@ function CaptchaForm({ state, actions, focusField }: { state: CaptchaState; acti
   };
 
   return (
-    <form
-      noValidate
-      className="flex flex-col gap-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
+    <StepForm onSubmit={submit}>
       {error ? <ErrorAlert error={error} onRetry={submit} onStartOver={actions.startOver} /> : null}
       <TextField
         ref={input}
@@ -95,6 +88,6 @@ function CaptchaForm({ state, actions, focusField }: { state: CaptchaState; acti
           {pending ? t('captcha.submitting') : t('captcha.submit')}
         </Button>
       </div>
-    </form>
+    </StepForm>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { StateOf } from '../../flow/state';
 import { formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
@@ -7,16 +7,15 @@ import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import { OtpInput } from '../../ui/otp-input';
 import type { RegistrationActions } from '../use-registration-actions';
-import { LeaveStep, StepFrame } from './step-frame';
+import { useSixDigits } from '../use-six-digits';
+import { LeaveStep, StepForm, StepFrame } from './step-frame';
 
 type PinState = StateOf<'awaitingPin'> | StateOf<'confirmingPin'> | StateOf<'recoveringPin'>;
 
 export function PinStep({ state, actions }: { state: PinState; actions: RegistrationActions }) {
   const { t } = useI18n();
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [pin, setPin] = useState('');
-  const [incomplete, setIncomplete] = useState(false);
+  const { input, value: pin, setValue: setPin, incomplete, confirm, change } = useSixDigits(actions.confirmPin);
   const pending = state.step !== 'awaitingPin';
   const notice = state.step === 'awaitingPin' ? state.notice : null;
   const error = state.step === 'awaitingPin' ? state.error : null;
@@ -34,17 +33,7 @@ export function PinStep({ state, actions }: { state: PinState; actions: Registra
   }
   useEffect(() => {
     if (wrongAnswers > 0) input.current?.focus();
-  }, [wrongAnswers]);
-
-  const confirm = (value: string) => {
-    if (value.length !== 6) {
-      setIncomplete(true);
-      input.current?.focus();
-      return;
-    }
-    setIncomplete(false);
-    actions.confirmPin(value);
-  };
+  }, [wrongAnswers, input]);
 
   const fieldError = incomplete ? t('pin.incomplete') : notice === 'wrong-pin' ? t('pin.wrong') : undefined;
   return (
@@ -53,14 +42,7 @@ export function PinStep({ state, actions }: { state: PinState; actions: Registra
       {notice === 'recovery-sent' ? <Alert tone="info">{t('pin.recoverySent')}</Alert> : null}
       {notice === 'recovery-no-email' ? <Alert tone="info">{t('pin.recoveryNoEmail')}</Alert> : null}
       {error ? <ErrorAlert error={error} onRetry={() => confirm(pin)} onStartOver={actions.startOver} /> : null}
-      <form
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          confirm(pin);
-        }}
-      >
+      <StepForm onSubmit={() => confirm(pin)}>
         <OtpInput
           ref={input}
           id={`${id}-pin`}
@@ -70,10 +52,7 @@ export function PinStep({ state, actions }: { state: PinState; actions: Registra
           value={pin}
           autoComplete="off"
           disabled={pending}
-          onChange={(value) => {
-            setPin(value);
-            setIncomplete(false);
-          }}
+          onChange={change}
           onComplete={confirm}
         />
         <div className="flex flex-wrap items-center gap-4">
@@ -84,7 +63,7 @@ export function PinStep({ state, actions }: { state: PinState; actions: Registra
             {state.step === 'recoveringPin' ? t('pin.recovering') : t('pin.forgot')}
           </Button>
         </div>
-      </form>
+      </StepForm>
       <LeaveStep actions={actions} disabled={pending} />
     </StepFrame>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { methodStatus, readyAt } from '../../flow/deadlines';
 import { MAX_WRONG_CODES, hasCodeAttemptsLeft } from '../../flow/guards';
 import type { StateOf } from '../../flow/state';
@@ -12,6 +12,8 @@ import { OtpInput } from '../../ui/otp-input';
 import { StepHeading } from '../../ui/step-heading';
 import { useNow } from '../../ui/use-now';
 import type { RegistrationActions } from '../use-registration-actions';
+import { StepForm } from '../branches/step-frame';
+import { useSixDigits } from '../use-six-digits';
 import { WaitAnnouncer } from '../wait-announcer';
 
 type CodeState = StateOf<'awaitingCode'> | StateOf<'confirmingCode'>;
@@ -73,26 +75,14 @@ export function CodeStep({ state, actions }: { state: CodeState; actions: Regist
 function CodeForm({ state, actions, focusField }: { state: CodeState; actions: RegistrationActions; focusField: boolean }) {
   const { t } = useI18n();
   const id = useId();
-  const [code, setCode] = useState('');
-  const [incomplete, setIncomplete] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
+  const { input, value: code, incomplete, confirm, change } = useSixDigits(actions.confirmCode);
   const pending = state.step === 'confirmingCode';
   const { wrongCodes } = state.code;
   const canConfirm = hasCodeAttemptsLeft(state.code);
 
   useEffect(() => {
     if (focusField) input.current?.focus();
-  }, [focusField]);
-
-  const confirm = (value: string) => {
-    if (value.length !== 6) {
-      setIncomplete(true);
-      input.current?.focus();
-      return;
-    }
-    setIncomplete(false);
-    actions.confirmCode(value);
-  };
+  }, [focusField, input]);
 
   const notice = state.step === 'awaitingCode' ? state.notice : null;
   const fieldError = incomplete
@@ -106,14 +96,7 @@ function CodeForm({ state, actions, focusField }: { state: CodeState; actions: R
       {state.step === 'awaitingCode' && state.error ? (
         <ErrorAlert error={state.error} onRetry={() => confirm(code)} onStartOver={actions.startOver} />
       ) : null}
-      <form
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          confirm(code);
-        }}
-      >
+      <StepForm onSubmit={() => confirm(code)}>
         <OtpInput
           ref={input}
           id={`${id}-code`}
@@ -122,10 +105,7 @@ function CodeForm({ state, actions, focusField }: { state: CodeState; actions: R
           error={fieldError}
           value={code}
           disabled={pending || !canConfirm}
-          onChange={(value) => {
-            setCode(value);
-            setIncomplete(false);
-          }}
+          onChange={change}
           onComplete={confirm}
         />
         <div>
@@ -133,7 +113,7 @@ function CodeForm({ state, actions, focusField }: { state: CodeState; actions: R
             {pending ? t('code.confirming') : t('code.submit')}
           </Button>
         </div>
-      </form>
+      </StepForm>
     </>
   );
 }
