@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../../contract/errors';
-import type { OperationInput, OperationName, OperationOutput } from '../../contract/operations';
+import type { OperationName } from '../../contract/operations';
 import { failed, type Mapped, type OperationMapping, type UpstreamResponse } from '../types';
+import { providerOperation, type OperationSpec } from '../operation';
 
 /**
  * Wawp's statuses as its request-code page lists them (bodies undocumented, so never read):
@@ -23,24 +24,10 @@ export function wawpFailure(response: UpstreamResponse): Mapped<never> | null {
   return failed(code);
 }
 
-interface WawpOperationSpec<N extends OperationName, S extends z.ZodType> {
-  toUpstream: OperationMapping<N>['toUpstream'];
-  schema: S;
-  fromBody(body: z.infer<S>, input: OperationInput<N>): Mapped<OperationOutput<N>>;
-}
-
-/** One Wawp operation: status rules, then the body parsed loosely (a body that does not parse is a provider error). */
+/** One Wawp operation, with Wawp's status rules (see providerOperation); bodies are parsed loosely. */
 export function wawpOperation<N extends OperationName, S extends z.ZodType>(
   _name: N,
-  spec: WawpOperationSpec<N, S>,
+  spec: OperationSpec<N, S>,
 ): OperationMapping<N> {
-  return {
-    toUpstream: spec.toUpstream,
-    fromUpstream(response, input) {
-      const failure = wawpFailure(response);
-      if (failure) return failure;
-      const parsed = spec.schema.safeParse(response.body);
-      return parsed.success ? spec.fromBody(parsed.data, input) : failed('PROVIDER_ERROR');
-    },
-  };
+  return providerOperation(wawpFailure, spec);
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { MethodWaits } from '../../contract/common';
-import type { OperationInput, OperationName, OperationOutput } from '../../contract/operations';
+import type { OperationName } from '../../contract/operations';
 import { failed, type Mapped, type OperationMapping, type UpstreamResponse } from '../types';
+import { providerOperation, type OperationSpec } from '../operation';
 import { largestWait, providerSecondsSchema } from '../numbers';
 
 /**
@@ -22,34 +23,12 @@ function hasErrorKey(body: unknown): boolean {
   return z.object({ error: z.string().min(1) }).safeParse(body).success;
 }
 
-interface ZapiOperationSpec<N extends OperationName, S extends z.ZodType> {
-  toUpstream: OperationMapping<N>['toUpstream'];
-  /** The provider's answer, loosely: every documented variant must parse. */
-  schema: S;
-  fromBody(body: z.infer<S>, input: OperationInput<N>): Mapped<OperationOutput<N>>;
-  /** A documented meaning of a non-200 status, checked before the shared failure rules. */
-  byStatus?(response: UpstreamResponse): Mapped<OperationOutput<N>> | null;
-}
-
-/**
- * One Z-API operation: the shared failure checks, then the body parsed with the operation's schema
- * (an answer that does not parse is a provider error), then the operation's own mapping.
- */
+/** One Z-API operation, with Z-API's shared failure rules (see providerOperation). */
 export function zapiOperation<N extends OperationName, S extends z.ZodType>(
   _name: N,
-  spec: ZapiOperationSpec<N, S>,
+  spec: OperationSpec<N, S>,
 ): OperationMapping<N> {
-  return {
-    toUpstream: spec.toUpstream,
-    fromUpstream(response, input) {
-      const special = spec.byStatus?.(response);
-      if (special) return special;
-      const failure = zapiFailure(response);
-      if (failure) return failure;
-      const parsed = spec.schema.safeParse(response.body);
-      return parsed.success ? spec.fromBody(parsed.data, input) : failed('PROVIDER_ERROR');
-    },
-  };
+  return providerOperation(zapiFailure, spec);
 }
 
 export const waitFieldsSchema = z.object({
