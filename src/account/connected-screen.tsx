@@ -1,4 +1,5 @@
 import { lazy, Suspense, useId, useState } from 'react';
+import { useCapabilities } from '../api/capabilities';
 import type { PhoneNumber } from '../contract/common';
 import { formatPhone } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
@@ -21,6 +22,7 @@ export function ConnectedScreen({ phone, onStartOver }: ConnectedScreenProps) {
   const { t } = useI18n();
   const id = useId();
   const [securityOpen, setSecurityOpen] = useState(false);
+  const capabilities = useCapabilities();
 
   if (securityOpen) {
     return (
@@ -38,8 +40,10 @@ export function ConnectedScreen({ phone, onStartOver }: ConnectedScreenProps) {
       </p>
       <InstanceStatusLine onStartOver={onStartOver} />
       <DeviceDetails onStartOver={onStartOver} />
+      {capabilities?.accountSecurity === false ? <p className="text-muted">{t('capabilities.noAccountSecurity')}</p> : null}
       <div className="flex flex-wrap gap-3">
-        <Button onClick={() => setSecurityOpen(true)}>{t('account.open')}</Button>
+        {/* Shown once the provider is known to offer it (or asking failed), never offered and then withdrawn. */}
+        {capabilities?.accountSecurity ? <Button onClick={() => setSecurityOpen(true)}>{t('account.open')}</Button> : null}
         <Button variant="secondary" onClick={onStartOver}>
           {t('app.startOver')}
         </Button>

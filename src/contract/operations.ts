@@ -12,7 +12,7 @@ import {
   verifyEmailResultSchema,
 } from './account';
 import { emptyRequestSchema, phoneNumberSchema } from './common';
-import { instanceStatusSchema } from './instance';
+import { instanceCapabilitiesSchema, instanceStatusSchema } from './instance';
 import { pairingCodeSchema, qrCodeSchema } from './linking';
 import {
   appealRequestSchema,
@@ -63,6 +63,8 @@ export const operations = {
   confirmTransfer: operation('POST', '/registration/transfer-confirmation', emptyRequestSchema, transferConfirmationResultSchema),
   requestUnbanning: operation('POST', '/registration/appeal', appealRequestSchema, appealResultSchema),
   getStatus: operation('GET', '/instance/status', emptyRequestSchema, instanceStatusSchema),
+  // What the instance's provider supports; the gateway answers it from the adapter, with no upstream call.
+  getCapabilities: operation('GET', '/instance/capabilities', emptyRequestSchema, instanceCapabilitiesSchema),
   // Account security, once connected.
   getDevice: operation('GET', '/instance/device', emptyRequestSchema, deviceSchema),
   getAccountEmail: operation('GET', '/account/email', emptyRequestSchema, accountEmailSchema),

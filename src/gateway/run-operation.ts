@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../contract/errors';
 import type { OperationInput, OperationName, OperationOutput } from '../contract/operations';
-import type { Mapped, OperationMapping, ProviderAdapter, ProviderMemory, UpstreamRequest, UpstreamResponse } from '../providers/types';
+import { mapped, type Mapped, type OperationMapping, type ProviderAdapter, type ProviderMemory, type UpstreamRequest, type UpstreamResponse } from '../providers/types';
+import { capabilitiesOf } from './capabilities';
 
 /** Sends one request to the provider; throws an UpstreamFailure when no usable answer came back. */
 export type UpstreamSend = (request: UpstreamRequest) => Promise<UpstreamResponse>;
@@ -20,6 +21,15 @@ export interface RunContext {
 }
 
 /**
+ * Operations answered from the adapter itself, before any provider mapping is looked for. What an
+ * instance supports is a fact of its adapter's mapping table, not of the provider's state, so it
+ * costs no upstream call and no adapter has to map it.
+ */
+const localAnswers: { [N in OperationName]?: (adapter: ProviderAdapter) => OperationOutput<N> } = {
+  getCapabilities: capabilitiesOf,
+};
+
+/**
  * One operation from contract input to contract output: adapter mapping out, one upstream call
  * (never retried), adapter mapping back. Shared by the proxy and the demo's mock handlers.
  */
@@ -28,6 +38,8 @@ export async function runOperation<N extends OperationName>(
   input: OperationInput<N>,
   context: RunContext,
 ): Promise<Mapped<OperationOutput<N>>> {
+  const local = localAnswers[name];
+  if (local) return mapped(local(context.adapter));
   const mapping: OperationMapping<N> | undefined = context.adapter.operations[name];
   if (!mapping) return { ok: false, code: 'NOT_FOUND' };
   const request = mapping.toUpstream(input, context.memory);

@@ -1,4 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
+import { Loading } from '../account/loading';
+import { useCapabilities } from '../api/capabilities';
 import type { FlowStore } from '../flow/store';
 import { useI18n } from '../i18n/i18n-context';
 import { StepHeading } from '../ui/step-heading';
@@ -9,7 +11,8 @@ export type StartMode = 'choose' | 'register' | 'link';
 
 /**
  * The first screen: register the number on this instance (the journey, `children`) or link this
- * instance to the phone that keeps WhatsApp. A journey already under way skips the choice.
+ * instance to the phone that keeps WhatsApp. A journey already under way skips the choice; a
+ * provider that cannot register (Wawp) is offered linking only.
  */
 export function StartChoice({ store, initialMode = 'choose', children }: { store: FlowStore; initialMode?: StartMode; children: ReactNode }) {
   const [mode, setMode] = useState<StartMode>(() => (isJourneyUnderWay(store) ? 'register' : initialMode));
@@ -26,10 +29,17 @@ function isJourneyUnderWay(store: FlowStore): boolean {
 function ModeChoice({ onChoose }: { onChoose: (mode: StartMode) => void }) {
   const { t } = useI18n();
   const id = useId();
+  const capabilities = useCapabilities();
+  // No options until the answer is in, so a way the provider lacks is never shown and then taken away.
+  if (!capabilities) return <Loading text={t('capabilities.checking')} />;
   return (
     <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-4">
       <StepHeading id={`${id}-heading`}>{t('start.heading')}</StepHeading>
-      <ChoiceButton title="start.register" detail="start.register.detail" onClick={() => onChoose('register')} />
+      {capabilities.registration ? (
+        <ChoiceButton title="start.register" detail="start.register.detail" onClick={() => onChoose('register')} />
+      ) : (
+        <p className="text-ink">{t('capabilities.linkOnly')}</p>
+      )}
       <ChoiceButton title="start.link" detail="start.link.detail" onClick={() => onChoose('link')} />
     </section>
   );

@@ -1,4 +1,5 @@
 import { account } from './account';
+import { capabilities } from './capabilities';
 import { common } from './common';
 import { embed } from './embed';
 import { errors } from './errors';
@@ -6,4 +7,4 @@ import { journey } from './journey';
 import { linking } from './linking';
 import { registration } from './registration';
 
-export const en = { ...common, ...errors, ...registration, ...account, ...journey, ...linking, ...embed };
+export const en = { ...common, ...errors, ...registration, ...account, ...journey, ...linking, ...embed, ...capabilities };
