@@ -86,3 +86,15 @@ export type OperationInput<N extends OperationName> = z.infer<Operations[N]['req
 export type OperationOutput<N extends OperationName> = z.infer<Operations[N]['response']>;
 
 export const operationNames = Object.keys(operations) as OperationName[];
+
+/** The mobile-registration journey's calls, from the availability check to the appeal. */
+export const registrationOperationNames = [
+  'checkAvailability',
+  'requestCode',
+  'answerCaptcha',
+  'confirmCode',
+  'confirmPin',
+  'recoverPin',
+  'confirmTransfer',
+  'requestUnbanning',
+] as const satisfies readonly OperationName[];

@@ -1,5 +1,5 @@
 import type { InstanceCapabilities } from '../contract/instance';
-import type { OperationName } from '../contract/operations';
+import { registrationOperationNames, type OperationName } from '../contract/operations';
 import type { ProviderAdapter } from '../providers/types';
 
 /**
@@ -7,16 +7,7 @@ import type { ProviderAdapter } from '../providers/types';
  * of them, so one missing mapping would leave the operator at a dead end part way through.
  */
 const needs = {
-  registration: [
-    'checkAvailability',
-    'requestCode',
-    'answerCaptcha',
-    'confirmCode',
-    'confirmPin',
-    'recoverPin',
-    'confirmTransfer',
-    'requestUnbanning',
-  ],
+  registration: registrationOperationNames,
   linking: ['requestPairingCode', 'getQrCode', 'getStatus'],
   accountSecurity: ['getAccountEmail', 'setAccountEmail', 'verifyAccountEmail', 'removeAccountEmail', 'getPinStatus', 'setPin', 'removePin'],
 } as const satisfies Record<keyof InstanceCapabilities, readonly OperationName[]>;

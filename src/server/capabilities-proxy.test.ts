@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { operations } from '../contract/operations';
-import { createSimulatedProvider } from '../fake-provider/simulated-provider';
-import { startSimulatedUpstream } from './simulated-upstream';
-import { canary, startProxy, startTestStack, type TestStack } from './testing';
+import { startTestStack, startWawpTestStack, type TestStack } from './testing';
 
 let stack: TestStack | undefined;
 afterEach(async () => {
@@ -10,27 +8,6 @@ afterEach(async () => {
   stack = undefined;
 });
 
-/** The real proxy set to Wawp, in front of the simulated provider on loopback, so any call it made would count. */
-async function startWawpStack(): Promise<TestStack> {
-  const provider = createSimulatedProvider({ instances: [canary] });
-  const upstream = await startSimulatedUpstream(provider);
-  const proxy = await startProxy(upstream.url, {
-    LOG_LEVEL: 'silent',
-    PROVIDER: 'wawp',
-    WAWP_BASE_URL: upstream.url,
-    WAWP_INSTANCE_ID: canary.instanceId,
-    WAWP_ACCESS_TOKEN: canary.instanceToken,
-  });
-  return {
-    ...proxy,
-    upstream,
-    provider,
-    async close() {
-      await proxy.close();
-      await upstream.close();
-    },
-  };
-}
 
 const totalHits = (running: TestStack) => [...running.provider.hits.values()].reduce((sum, hits) => sum + hits, 0);
 
@@ -44,7 +21,7 @@ describe('GET /api/v1/instance/capabilities through the proxy', () => {
   });
 
   it('answers a Wawp instance with linking only, asking the provider nothing', async () => {
-    stack = await startWawpStack();
+    stack = await startWawpTestStack({ LOG_LEVEL: 'silent' });
     // The same proxy does reach the provider for an operation Wawp maps.
     expect((await stack.get(operations.getStatus.path)).status).toBe(200);
     expect(totalHits(stack)).toBe(1);

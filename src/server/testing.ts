@@ -95,10 +95,25 @@ export async function startProxy(upstreamUrl: string, env: Record<string, string
 }
 
 export async function startTestStack(env: Record<string, string> = {}, options: ProxyOptions = {}): Promise<TestStack> {
+  return startStack(() => env, options);
+}
+
+/** The same stack with the proxy set to Wawp: the simulated upstream speaks both providers. */
+export async function startWawpTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+  return startStack((url) => ({
+    PROVIDER: 'wawp',
+    WAWP_BASE_URL: url,
+    WAWP_INSTANCE_ID: canary.instanceId,
+    WAWP_ACCESS_TOKEN: canary.instanceToken,
+    ...env,
+  }));
+}
+
+async function startStack(envFor: (upstreamUrl: string) => Record<string, string>, options: ProxyOptions = {}): Promise<TestStack> {
   // The provider and the guards share a clock, so a test moves both at once.
   const provider = createSimulatedProvider({ instances: [canary], ...(options.guards?.clock ? { clock: options.guards.clock } : {}) });
   const upstream = await startSimulatedUpstream(provider);
-  const proxy = await startProxy(upstream.url, env, options);
+  const proxy = await startProxy(upstream.url, envFor(upstream.url), options);
   return {
     ...proxy,
     upstream,

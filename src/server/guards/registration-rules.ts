@@ -1,6 +1,6 @@
 import type { DeliveryMethod, MethodWaits } from '../../contract/common';
 import type { ErrorCode } from '../../contract/errors';
-import type { OperationName } from '../../contract/operations';
+import { registrationOperationNames, type OperationName } from '../../contract/operations';
 import {
   appealResultSchema,
   availabilityRequestSchema,
@@ -16,16 +16,7 @@ import type { FlowRecord } from './flow-state-store';
 import { HOUR_MS, type GuardLimits } from './limits';
 
 /** The registration operations the guards watch; status and account calls pass untouched. */
-export const guardedOperations: ReadonlySet<OperationName> = new Set<OperationName>([
-  'checkAvailability',
-  'requestCode',
-  'answerCaptcha',
-  'confirmCode',
-  'confirmPin',
-  'recoverPin',
-  'confirmTransfer',
-  'requestUnbanning',
-]);
+export const guardedOperations: ReadonlySet<OperationName> = new Set<OperationName>(registrationOperationNames);
 
 /** Which hourly attempt log a refusal or an outcome concerns. */
 export type AttemptKind = 'code-request' | 'wrong-code' | 'wrong-pin';
