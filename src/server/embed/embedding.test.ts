@@ -99,6 +99,18 @@ describe('embedding in the proxy', () => {
     expect(s.provider.instance(shopB.instanceId)?.connected).toBe(false);
   });
 
+  it('keeps the guards’ journey per instance: one alias’s availability check does not open the other’s code request', async () => {
+    const s = (stack = await startEmbedStack());
+    const shopASession = { authorization: `Bearer ${await session(s)}` };
+    const shopBSession = { authorization: `Bearer ${await session(s, { instance: 'shop-b' })}` };
+    expect((await s.call('/registration/availability', happy, shopASession)).status).toBe(200);
+    const early = await s.call('/registration/code-request', { ...happy, method: 'sms' }, shopBSession);
+    expect(early).toMatchObject({ status: 409, body: { code: 'STEP_OUT_OF_ORDER' } });
+    expect(s.provider.hits.get('/mobile/request-registration-code') ?? 0).toBe(0);
+    expect((await s.call('/registration/code-request', { ...happy, method: 'sms' }, shopASession)).status).toBe(200);
+    expect(s.provider.hits.get('/mobile/request-registration-code')).toBe(1);
+  });
+
   it('refuses API calls without a session, with an unknown one, and tokens for unknown instances', async () => {
     const s = (stack = await startEmbedStack());
     expect(await s.call('/registration/availability', happy)).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
