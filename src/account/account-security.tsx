@@ -1,7 +1,6 @@
-import { useId } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 import { Button } from '../ui/button';
-import { StepHeading } from '../ui/step-heading';
+import { StepFrame } from '../ui/step-frame';
 import { EmailSection } from './email-section';
 import { PinSection } from './pin-section';
 
@@ -13,10 +12,8 @@ export interface AccountSecurityProps {
 /** The account's recovery e-mail and two-step PIN, read from the provider and changed there. */
 export function AccountSecurity({ onBack, onStartOver }: AccountSecurityProps) {
   const { t } = useI18n();
-  const id = useId();
   return (
-    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-5">
-      <StepHeading id={`${id}-heading`}>{t('account.heading')}</StepHeading>
+    <StepFrame heading={t('account.heading')}>
       <p className="text-muted">{t('account.intro')}</p>
       <EmailSection onStartOver={onStartOver} />
       <PinSection onStartOver={onStartOver} />
@@ -25,6 +22,6 @@ export function AccountSecurity({ onBack, onStartOver }: AccountSecurityProps) {
           {t('account.back')}
         </Button>
       </div>
-    </section>
+    </StepFrame>
   );
 }

@@ -1,10 +1,10 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useCapabilities } from '../api/capabilities';
 import type { PhoneNumber } from '../contract/common';
 import { formatPhone } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { Button } from '../ui/button';
-import { StepHeading } from '../ui/step-heading';
+import { StepFrame } from '../ui/step-frame';
 import { DeviceDetails, InstanceStatusLine } from './instance-details';
 import { Loading } from './loading';
 
@@ -20,7 +20,6 @@ export interface ConnectedScreenProps {
 /** The instance once a number is connected: its status, the device, and the way into account security. */
 export function ConnectedScreen({ phone, onStartOver }: ConnectedScreenProps) {
   const { t } = useI18n();
-  const id = useId();
   const [securityOpen, setSecurityOpen] = useState(false);
   const capabilities = useCapabilities();
 
@@ -33,8 +32,7 @@ export function ConnectedScreen({ phone, onStartOver }: ConnectedScreenProps) {
   }
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-5">
-      <StepHeading id={`${id}-heading`}>{t('connected.heading')}</StepHeading>
+    <StepFrame heading={t('connected.heading')}>
       <p role="status" className="text-ink">
         {phone ? t('connected.body', { phone: formatPhone(phone) }) : t('account.connected.already')}
       </p>
@@ -48,6 +46,6 @@ export function ConnectedScreen({ phone, onStartOver }: ConnectedScreenProps) {
           {t('app.startOver')}
         </Button>
       </div>
-    </section>
+    </StepFrame>
   );
 }

@@ -1,9 +1,9 @@
-import { useCallback, useId, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { PhoneNumber } from '../contract/common';
 import { useI18n } from '../i18n/i18n-context';
 import type { PhoneStep } from '../steps/phone/phone-step';
 import { Button } from '../ui/button';
-import { StepHeading } from '../ui/step-heading';
+import { StepFrame } from '../ui/step-frame';
 import { PairingCodeView } from './pairing-code-view';
 import { QrView } from './qr-view';
 import { ChoiceButton } from './choice-button';
@@ -60,10 +60,8 @@ export function LinkingScreen({ onStartOver, PhoneEntry, connected }: LinkingScr
 
 function MethodChoice({ onCode, onQr, onBack }: { onCode: () => void; onQr: () => void; onBack: () => void }) {
   const { t } = useI18n();
-  const id = useId();
   return (
-    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-4">
-      <StepHeading id={`${id}-heading`}>{t('link.heading')}</StepHeading>
+    <StepFrame heading={t('link.heading')}>
       <p className="text-muted">{t('link.intro')}</p>
       <ChoiceButton title="link.byCode" detail="link.byCode.detail" onClick={onCode} />
       <ChoiceButton title="link.byQr" detail="link.byQr.detail" onClick={onQr} />
@@ -72,6 +70,6 @@ function MethodChoice({ onCode, onQr, onBack }: { onCode: () => void; onQr: () =
           {t('link.back')}
         </Button>
       </div>
-    </section>
+    </StepFrame>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, toFlowError } from '../api/api-error';
 import type { PhoneNumber } from '../contract/common';
 import type { PairingCode } from '../contract/linking';
@@ -10,7 +10,7 @@ import { Button } from '../ui/button';
 import { Countdown } from '../ui/countdown';
 import { ErrorAlert } from '../ui/error-alert';
 import { Loading } from '../account/loading';
-import { StepHeading } from '../ui/step-heading';
+import { StepFrame } from '../ui/step-frame';
 import { useNow } from '../ui/use-now';
 import { CopyCode } from './copy-code';
 import { pairingCodeMutation, useConnectedWatch } from './linking-api';
@@ -47,7 +47,6 @@ export function PairingCodeView({
   onStartOver: () => void;
 }) {
   const { t } = useI18n();
-  const id = useId();
   const [issued, setIssued] = useState<Issued | null>(null);
   const connected = useCallback(() => onConnected(phone), [onConnected, phone]);
   const mutation = useMutation({
@@ -92,8 +91,7 @@ export function PairingCodeView({
   useConnectedWatch(true, connected);
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-5">
-      <StepHeading id={`${id}-heading`}>{t('link.code.heading')}</StepHeading>
+    <StepFrame heading={t('link.code.heading')}>
       {mutation.isError && !(mutation.error instanceof ApiError && mutation.error.code === 'ALREADY_CONNECTED') ? (
         <ErrorAlert error={toFlowError(mutation.error)} onRetry={() => request(issued !== null)} onStartOver={onStartOver} />
       ) : null}
@@ -124,6 +122,6 @@ export function PairingCodeView({
           {t('link.code.otherNumber')}
         </Button>
       </div>
-    </section>
+    </StepFrame>
   );
 }

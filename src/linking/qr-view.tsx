@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, toFlowError } from '../api/api-error';
 import { Loading } from '../account/loading';
 import { useI18n } from '../i18n/i18n-context';
@@ -7,7 +7,7 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Countdown } from '../ui/countdown';
 import { ErrorAlert } from '../ui/error-alert';
-import { StepHeading } from '../ui/step-heading';
+import { StepFrame } from '../ui/step-frame';
 import { useNow } from '../ui/use-now';
 import { qrQuery, useConnectedWatch } from './linking-api';
 
@@ -20,7 +20,6 @@ export const QR_ATTEMPTS = 3;
  */
 export function QrView({ onConnected, onBack, onStartOver }: { onConnected: () => void; onBack: () => void; onStartOver: () => void }) {
   const { t } = useI18n();
-  const id = useId();
   const [{ round, attempt, paused }, setProgress] = useState({ round: 0, attempt: 1, paused: false });
   const query = useQuery({ ...qrQuery(round, attempt), enabled: !paused });
 
@@ -44,8 +43,7 @@ export function QrView({ onConnected, onBack, onStartOver }: { onConnected: () =
   const image = !paused && query.data && deadline !== null && now < deadline ? query.data.image : null;
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-5">
-      <StepHeading id={`${id}-heading`}>{t('link.qr.heading')}</StepHeading>
+    <StepFrame heading={t('link.qr.heading')}>
       {query.isError && !alreadyConnected ? (
         <ErrorAlert error={toFlowError(query.error)} onRetry={() => void query.refetch()} onStartOver={onStartOver} />
       ) : null}
@@ -83,6 +81,6 @@ export function QrView({ onConnected, onBack, onStartOver }: { onConnected: () =
           {t('link.back')}
         </Button>
       </div>
-    </section>
+    </StepFrame>
   );
 }

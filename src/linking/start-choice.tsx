@@ -1,9 +1,9 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Loading } from '../account/loading';
 import { useCapabilities } from '../api/capabilities';
 import type { FlowStore } from '../flow/store';
 import { useI18n } from '../i18n/i18n-context';
-import { StepHeading } from '../ui/step-heading';
+import { StepFrame } from '../ui/step-frame';
 import { ChoiceButton } from './choice-button';
 import { LazyLinking } from './lazy-linking';
 
@@ -28,19 +28,17 @@ function isJourneyUnderWay(store: FlowStore): boolean {
 
 function ModeChoice({ onChoose }: { onChoose: (mode: StartMode) => void }) {
   const { t } = useI18n();
-  const id = useId();
   const capabilities = useCapabilities();
   // No options until the answer is in, so a way the provider lacks is never shown and then taken away.
   if (!capabilities) return <Loading text={t('capabilities.checking')} />;
   return (
-    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-4">
-      <StepHeading id={`${id}-heading`}>{t('start.heading')}</StepHeading>
+    <StepFrame heading={t('start.heading')}>
       {capabilities.registration ? (
         <ChoiceButton title="start.register" detail="start.register.detail" onClick={() => onChoose('register')} />
       ) : (
         <p className="text-ink">{t('capabilities.linkOnly')}</p>
       )}
       <ChoiceButton title="start.link" detail="start.link.detail" onClick={() => onChoose('link')} />
-    </section>
+    </StepFrame>
   );
 }

@@ -4,10 +4,11 @@ import type { StateOf } from '../../flow/state';
 import { formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
+import { StepFrame } from '../../ui/step-frame';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import type { RegistrationActions } from '../use-registration-actions';
-import { LeaveStep, StepForm, StepFrame } from './step-frame';
+import { LeaveStep, StepForm } from './step-frame';
 
 /** The contract's limits for an appeal, shown on the field so they are known before sending. */
 export const APPEAL_MIN = 20;

@@ -4,11 +4,12 @@ import type { StateOf } from '../../flow/state';
 import { formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
+import { StepFrame } from '../../ui/step-frame';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import { TextField } from '../../ui/text-field';
 import type { RegistrationActions } from '../use-registration-actions';
-import { LeaveStep, StepForm, StepFrame } from './step-frame';
+import { LeaveStep, StepForm } from './step-frame';
 
 type CaptchaState = StateOf<'solvingCaptcha'> | StateOf<'submittingCaptcha'>;
 

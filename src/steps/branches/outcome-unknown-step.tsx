@@ -2,13 +2,14 @@ import { readyAt } from '../../flow/deadlines';
 import type { StateOf } from '../../flow/state';
 import { formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import { StepFrame } from '../../ui/step-frame';
 import { Button } from '../../ui/button';
 import { Countdown } from '../../ui/countdown';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useNow } from '../../ui/use-now';
 import type { RegistrationActions } from '../use-registration-actions';
 import { WaitAnnouncer } from '../wait-announcer';
-import { LeaveStep, StepFrame } from './step-frame';
+import { LeaveStep } from './step-frame';
 
 /**
  * A code request whose answer never arrived. The code may be on its way, so nothing is resent:

@@ -3,12 +3,13 @@ import type { StateOf } from '../../flow/state';
 import { formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
+import { StepFrame } from '../../ui/step-frame';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import { OtpInput } from '../../ui/otp-input';
 import type { RegistrationActions } from '../use-registration-actions';
 import { useSixDigits } from '../use-six-digits';
-import { LeaveStep, StepForm, StepFrame } from './step-frame';
+import { LeaveStep, StepForm } from './step-frame';
 
 type PinState = StateOf<'awaitingPin'> | StateOf<'confirmingPin'> | StateOf<'recoveringPin'>;
 

@@ -1,19 +1,7 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button';
-import { StepHeading } from '../../ui/step-heading';
 import type { RegistrationActions } from '../use-registration-actions';
-
-/** A step of the journey: a region named by its heading, which takes focus when the step appears. */
-export function StepFrame({ heading, children }: { heading: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-5">
-      <StepHeading id={`${id}-heading`}>{heading}</StepHeading>
-      {children}
-    </section>
-  );
-}
 
 /**
  * The ways out that every branch offers: another number (kept in the field to edit) or a clean

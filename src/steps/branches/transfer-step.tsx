@@ -3,10 +3,11 @@ import type { StateOf } from '../../flow/state';
 import { formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
+import { StepFrame } from '../../ui/step-frame';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import type { RegistrationActions } from '../use-registration-actions';
-import { LeaveStep, StepFrame } from './step-frame';
+import { LeaveStep } from './step-frame';
 
 const steps = ['transfer.step1', 'transfer.step2', 'transfer.step3'] as const;
 

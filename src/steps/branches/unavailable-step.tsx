@@ -1,11 +1,12 @@
 import type { StateOf } from '../../flow/state';
 import { formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import { StepFrame } from '../../ui/step-frame';
 import { Button } from '../../ui/button';
 import { Countdown } from '../../ui/countdown';
 import { useNow } from '../../ui/use-now';
 import type { RegistrationActions } from '../use-registration-actions';
-import { LeaveStep, StepFrame } from './step-frame';
+import { LeaveStep } from './step-frame';
 
 /** The provider's reason as a plain sentence, what to do, and a new check once it is allowed. */
 export function UnavailableStep({ state, actions }: { state: StateOf<'unavailable'>; actions: RegistrationActions }) {

@@ -9,7 +9,7 @@ import { Button } from '../../ui/button';
 import { Countdown } from '../../ui/countdown';
 import { ErrorAlert } from '../../ui/error-alert';
 import { OtpInput } from '../../ui/otp-input';
-import { StepHeading } from '../../ui/step-heading';
+import { StepFrame } from '../../ui/step-frame';
 import { useNow } from '../../ui/use-now';
 import type { RegistrationActions } from '../use-registration-actions';
 import { StepForm } from '../branches/step-frame';
@@ -20,7 +20,6 @@ type CodeState = StateOf<'awaitingCode'> | StateOf<'confirmingCode'>;
 
 export function CodeStep({ state, actions }: { state: CodeState; actions: RegistrationActions }) {
   const { t, rich } = useI18n();
-  const id = useId();
   const pending = state.step === 'confirmingCode';
   const { sentMethod } = state.code;
   const resendAt = sentMethod ? readyAt(state.code, sentMethod) : null;
@@ -30,8 +29,7 @@ export function CodeStep({ state, actions }: { state: CodeState; actions: Regist
   const [wrongCodesAtStart] = useState(state.code.wrongCodes);
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-5">
-      <StepHeading id={`${id}-heading`}>{t('code.heading')}</StepHeading>
+    <StepFrame heading={t('code.heading')}>
       <p className="text-muted">
         {rich('code.intro', {
           method: t(sentMethod ? `code.via.${sentMethod}` : 'code.via.sms'),
@@ -68,7 +66,7 @@ export function CodeStep({ state, actions }: { state: CodeState; actions: Regist
           {t('code.newCode')}
         </Button>
       </div>
-    </section>
+    </StepFrame>
   );
 }
 

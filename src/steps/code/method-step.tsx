@@ -9,7 +9,7 @@ import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { Countdown } from '../../ui/countdown';
 import { ErrorAlert } from '../../ui/error-alert';
-import { StepHeading } from '../../ui/step-heading';
+import { StepFrame } from '../../ui/step-frame';
 import { useNow } from '../../ui/use-now';
 import type { RegistrationActions } from '../use-registration-actions';
 import { WaitAnnouncer } from '../wait-announcer';
@@ -37,8 +37,7 @@ export function MethodStep({
   const pending = state.step === 'requestingCode';
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-5">
-      <StepHeading id={`${id}-heading`}>{t('methods.heading')}</StepHeading>
+    <StepFrame heading={t('methods.heading')}>
       <p className="text-muted">{t('methods.intro', { phone: formatPhone(state.phone) })}</p>
       {state.step === 'choosingMethod' && state.notice === 'code-not-sent' ? (
         <Alert tone="info">{t('methods.notSent')}</Alert>
@@ -83,7 +82,7 @@ export function MethodStep({
           {t('app.changeNumber')}
         </Button>
       </div>
-    </section>
+    </StepFrame>
   );
 }
 

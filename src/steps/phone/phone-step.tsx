@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
-import { StepHeading } from '../../ui/step-heading';
+import { StepFrame } from '../../ui/step-frame';
 import { TextField } from '../../ui/text-field';
 import type { RegistrationActions } from '../use-registration-actions';
 import { countries, countryByIso, defaultCountry, splitInternational, type Country } from './countries';
@@ -76,8 +76,7 @@ export function PhoneStep({
   const fieldError = errorKey ? phoneErrorText(errorKey, country, form.getValues('number'), names, t) : undefined;
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-5">
-      <StepHeading id={`${id}-heading`}>{t(copy.heading)}</StepHeading>
+    <StepFrame heading={t(copy.heading)}>
       <p className="text-muted">{t(copy.intro)}</p>
       {state.step === 'phoneEntry' && state.error ? (
         <ErrorAlert error={state.error} onRetry={() => void submit()} onStartOver={actions.startOver} />
@@ -118,7 +117,7 @@ export function PhoneStep({
         </div>
         {pending ? <Alert tone="info">{t('phone.checking')}</Alert> : null}
       </form>
-    </section>
+    </StepFrame>
   );
 }
 
