@@ -6,6 +6,7 @@ import { callApi } from '../api/client';
 import { operations } from '../contract/operations';
 import { simulatedSecrets } from '../fake-provider/scenarios';
 import { phone } from '../test/builders';
+import { definitionOf, descriptionOf, expectFocused, expectShown } from '../test/assertions';
 import { renderApp } from '../test/render-app';
 import { mockApi, mockServer } from '../test/setup-dom';
 
@@ -32,16 +33,16 @@ describe('the start-up check', () => {
   it('opens the connected screen when the console starts on an already connected instance', async () => {
     await connectedBefore();
     renderApp();
-    expect(await screen.findByRole('heading', { name: 'Connected' })).toBeDefined();
-    expect(screen.getByText('This instance already has a connected number.')).toBeDefined();
-    expect(await screen.findByText('+55 11 98765-4321')).toBeDefined();
-    expect(screen.getByText('Simulated account')).toBeDefined();
-    expect(await screen.findByText('Connected', { selector: 'strong' })).toBeDefined();
+    await expectFocused(await screen.findByRole('heading', { name: 'Connected' }));
+    expectShown(screen.getByText('This instance already has a connected number.'));
+    expect(definitionOf(await screen.findByText('Number', { selector: 'dt' }))).toBe('+55 11 98765-4321');
+    expect(definitionOf(screen.getByText('Profile name', { selector: 'dt' }))).toBe('Simulated account');
+    expect((await screen.findByText('Connected', { selector: 'strong' })).parentElement?.textContent).toBe('Instance status: Connected');
   });
 
   it('shows the journey when the instance is not connected', async () => {
     renderApp();
-    expect(await screen.findByRole('heading', { name: 'Which number do you want to connect?' })).toBeDefined();
+    await expectFocused(await screen.findByRole('heading', { name: 'Which number do you want to connect?' }));
     expect(hits('/status')).toBe(1);
   });
 
@@ -54,7 +55,7 @@ describe('the start-up check', () => {
       }),
     );
     renderApp();
-    expect(await screen.findByRole('heading', { name: 'Which number do you want to connect?' })).toBeDefined();
+    await expectFocused(await screen.findByRole('heading', { name: 'Which number do you want to connect?' }));
     expect(asked).toBe(1);
   });
 
@@ -62,7 +63,7 @@ describe('the start-up check', () => {
     await connectedBefore();
     const before = hits('/status');
     renderApp({ step: 'phoneEntry', phone, error: null });
-    expect(await screen.findByRole('heading', { name: 'Which number do you want to connect?' })).toBeDefined();
+    await expectFocused(await screen.findByRole('heading', { name: 'Which number do you want to connect?' }));
     expect(hits('/status')).toBe(before);
   });
 
@@ -71,7 +72,7 @@ describe('the start-up check', () => {
     await connectedBefore();
     renderApp();
     await user.click(await screen.findByRole('button', { name: 'Start over' }));
-    expect(await screen.findByRole('heading', { name: 'Which number do you want to connect?' })).toBeDefined();
+    await expectFocused(await screen.findByRole('heading', { name: 'Which number do you want to connect?' }));
   });
 });
 
@@ -80,31 +81,31 @@ describe('account security', () => {
     const user = userEvent.setup();
     await connectedBefore();
     await openAccountSecurity(user);
-    expect(await emailSection().findByText(/No e-mail yet/)).toBeDefined();
+    expectShown(await emailSection().findByText(/No e-mail yet/));
 
     await user.type(emailSection().getByLabelText('E-mail address'), 'ana@example.com');
     await user.click(emailSection().getByRole('button', { name: 'Save the e-mail' }));
-    expect(await emailSection().findByText('WhatsApp sent a code to ana@example.com.')).toBeDefined();
-    expect(emailSection().getByText(/ana@example.com is waiting for verification/)).toBeDefined();
+    expect(await emailSection().findByRole('status')).toHaveProperty('textContent', 'WhatsApp sent a code to ana@example.com.');
+    expectShown(emailSection().getByText(/ana@example.com is waiting for verification/));
 
     const code = emailSection().getByLabelText<HTMLInputElement>('Code from the e-mail');
     await user.type(code, '000000');
-    expect(await emailSection().findByText(/That code is not right, or it has expired/)).toBeDefined();
+    await waitFor(() => expect(descriptionOf(code)).toContain('That code is not right, or it has expired.'));
     expect(code.getAttribute('aria-invalid')).toBe('true');
     await waitFor(() => expect(document.activeElement).toBe(code));
 
     await user.clear(code);
     await user.type(code, simulatedSecrets.emailVerificationCode);
-    expect(await emailSection().findByText('The e-mail is verified.')).toBeDefined();
-    expect(emailSection().getByText('ana@example.com is the recovery e-mail and it is verified.')).toBeDefined();
+    expect(await emailSection().findByRole('status')).toHaveProperty('textContent', 'The e-mail is verified.');
+    expectShown(emailSection().getByText('ana@example.com is the recovery e-mail and it is verified.'));
 
     await user.click(emailSection().getByRole('button', { name: 'Remove the e-mail' }));
     const confirmation = emailSection().getByRole('group', { name: 'Remove ana@example.com from the account?' });
     expect(confirmation.getAttribute('aria-describedby')).toBe(within(confirmation).getByText(/a forgotten PIN cannot be recovered/).id);
     expect(document.activeElement).toBe(confirmation);
     await user.click(within(confirmation).getByRole('button', { name: 'Remove the e-mail' }));
-    expect(await emailSection().findByText('The e-mail was removed.')).toBeDefined();
-    expect(emailSection().getByText(/No e-mail yet/)).toBeDefined();
+    expect(await emailSection().findByRole('status')).toHaveProperty('textContent', 'The e-mail was removed.');
+    expectShown(emailSection().getByText(/No e-mail yet/));
     expect(mockApi.current.provider.instance('demo-instance')?.account.email).toBeNull();
   });
 
@@ -116,16 +117,16 @@ describe('account security', () => {
     const before = hits('/security/email');
 
     await user.click(emailSection().getByRole('button', { name: 'Save the e-mail' }));
-    expect(await emailSection().findByText('Enter an e-mail address.')).toBeDefined();
+    await waitFor(() => expect(descriptionOf(field)).toContain('Enter an e-mail address.'));
     await user.type(field, 'ana at example.com');
     await user.click(emailSection().getByRole('button', { name: 'Save the e-mail' }));
-    expect(await emailSection().findByText(/This is not an e-mail address/)).toBeDefined();
+    await waitFor(() => expect(descriptionOf(field)).toContain('This is not an e-mail address.'));
     expect(hits('/security/email')).toBe(before);
 
     await user.clear(field);
     await user.type(field, 'ana@example');
     await user.click(emailSection().getByRole('button', { name: 'Save the e-mail' }));
-    expect(await emailSection().findByText('WhatsApp did not accept this address. Check it, or use another one.')).toBeDefined();
+    await waitFor(() => expect(descriptionOf(field)).toContain('WhatsApp did not accept this address. Check it, or use another one.'));
     expect(field.value).toBe('ana@example');
     expect(field.getAttribute('aria-invalid')).toBe('true');
   });
@@ -137,7 +138,7 @@ describe('account security', () => {
     await openAccountSecurity(user);
     const before = hits('/security/email');
     await user.click(await emailSection().findByRole('button', { name: 'Send the code again' }));
-    expect(await emailSection().findByText('A new code was sent to ana@example.com.')).toBeDefined();
+    expect(await emailSection().findByRole('status')).toHaveProperty('textContent', 'A new code was sent to ana@example.com.');
     expect(hits('/security/email')).toBe(before + 1);
   });
 
@@ -154,7 +155,7 @@ describe('account security', () => {
     expect(await emailSection().findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('cannot be reached right now') as unknown);
     expect(field.value).toBe('ana@example.com');
     await user.click(emailSection().getByRole('button', { name: 'Try again' }));
-    expect(await emailSection().findByText('WhatsApp sent a code to ana@example.com.')).toBeDefined();
+    expect(await emailSection().findByRole('status')).toHaveProperty('textContent', 'WhatsApp sent a code to ana@example.com.');
   });
 
   it('sets a PIN typed twice the same, and removes it after a warning', async () => {
@@ -169,14 +170,14 @@ describe('account security', () => {
     await user.type(pin, '482915');
     await user.type(repeat, '482916');
     await user.click(pinSection().getByRole('button', { name: 'Save the PIN' }));
-    expect(await pinSection().findByText('The two PINs are not the same. Type them again.')).toBeDefined();
+    await waitFor(() => expect(descriptionOf(repeat)).toContain('The two PINs are not the same. Type them again.'));
     expect(hits('/security/two-fa-code')).toBe(1);
 
     await user.clear(repeat);
     await user.type(repeat, '482915');
     await user.click(pinSection().getByRole('button', { name: 'Save the PIN' }));
-    expect(await pinSection().findByText('The PIN is saved.')).toBeDefined();
-    expect(pinSection().getByText(/A PIN is set/)).toBeDefined();
+    expect(await pinSection().findByRole('status')).toHaveProperty('textContent', 'The PIN is saved.');
+    expectShown(pinSection().getByText(/A PIN is set/));
     expect(mockApi.current.provider.instance('demo-instance')?.account.pin).toBe('482915');
 
     await user.click(pinSection().getByRole('button', { name: 'Remove the PIN' }));
@@ -185,8 +186,8 @@ describe('account security', () => {
     await user.click(pinSection().getByRole('button', { name: 'Remove the PIN' }));
     const confirmation = pinSection().getByRole('group', { name: 'Remove the two-step PIN?' });
     await user.click(within(confirmation).getByRole('button', { name: 'Remove the PIN' }));
-    expect(await pinSection().findByText('The PIN was removed.')).toBeDefined();
-    expect(pinSection().getByText(/No PIN is set/)).toBeDefined();
+    expect(await pinSection().findByRole('status')).toHaveProperty('textContent', 'The PIN was removed.');
+    expectShown(pinSection().getByText(/No PIN is set/));
   });
 
   it('says the number is no longer connected, with a way to start over', async () => {
@@ -194,6 +195,6 @@ describe('account security', () => {
     await openAccountSecurity(user);
     const alert = await emailSection().findByRole('alert');
     expect(alert.textContent).toContain('The number is not connected to this instance any more.');
-    expect(within(alert).getByRole('button', { name: 'Start over' })).toBeDefined();
+    expect(within(alert).getByRole('button', { name: 'Start over' })).toHaveProperty('disabled', false);
   });
 });
