@@ -6,6 +6,7 @@ import { initialState } from '../flow/state';
 import { capabilitiesOf } from '../gateway/capabilities';
 import { wawpAdapter } from '../providers/wawp';
 import { phone } from '../test/builders';
+import { expectFocused, expectShown } from '../test/assertions';
 import { renderApp } from '../test/render-app';
 import { mockServer } from '../test/setup-dom';
 
@@ -27,8 +28,8 @@ describe('what the instance supports', () => {
     renderApp(initialState, 'choose');
     const heading = await screen.findByRole('heading', { name: 'How will this instance use the number?' });
     await waitFor(() => expect(document.activeElement).toBe(heading));
-    expect(screen.getByText('This instance links to the phone that has WhatsApp: its provider cannot register the number here.')).toBeDefined();
-    expect(screen.getByRole('button', { name: /^Link to the phone that has WhatsApp/ })).toBeDefined();
+    expectShown(screen.getByText('This instance links to the phone that has WhatsApp: its provider cannot register the number here.'));
+    expect(screen.getByRole('button', { name: /^Link to the phone that has WhatsApp/ })).toHaveProperty('disabled', false);
     expect(screen.queryByRole('button', { name: /^Register the number here/ })).toBeNull();
     expect(asked()).toBe(1);
   });
@@ -42,16 +43,16 @@ describe('what the instance supports', () => {
       }),
     );
     renderApp(initialState, 'choose');
-    expect(await screen.findByRole('button', { name: /^Register the number here/ })).toBeDefined();
-    expect(screen.getByRole('button', { name: /^Link to the phone that has WhatsApp/ })).toBeDefined();
+    expect(await screen.findByRole('button', { name: /^Register the number here/ })).toHaveProperty('disabled', false);
+    expect(screen.getByRole('button', { name: /^Link to the phone that has WhatsApp/ })).toHaveProperty('disabled', false);
     expect(asked).toBe(1);
   });
 
   it('shows no way into account security on a provider without it, and says so', async () => {
     answerAsWawp();
     renderApp({ step: 'connected', phone });
-    expect(await screen.findByText('This instance’s provider does not offer account security (e-mail and PIN).')).toBeDefined();
+    expectShown(await screen.findByText('This instance’s provider does not offer account security (e-mail and PIN).'));
     expect(screen.queryByRole('button', { name: 'Account security: e-mail and PIN' })).toBeNull();
-    expect(screen.getByRole('heading', { name: 'Connected' })).toBeDefined();
+    await expectFocused(screen.getByRole('heading', { name: 'Connected' }));
   });
 });

@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { initialState } from '../flow/state';
+import { descriptionOf, expectShown } from '../test/assertions';
 import { renderApp } from '../test/render-app';
 
 const PAIRING_CODE = /^[1-9A-HJ-NP-TV-Z]{4}-[1-9A-HJ-NP-TV-Z]{4}$/;
@@ -25,8 +26,10 @@ describe('the first screen', () => {
     const user = userEvent.setup();
     renderApp(initialState, 'choose');
     const register = await screen.findByRole('button', { name: /^Register the number here/ });
-    expect(register.getAttribute('aria-describedby')).toBeTruthy();
-    expect(screen.getByText(/Pick this when WhatsApp must stay on that phone/)).toBeDefined();
+    expect(descriptionOf(register)).toMatch(/^Pick this when WhatsApp can leave the phone that has it now/);
+    expect(descriptionOf(screen.getByRole('button', { name: /^Link to the phone that has WhatsApp/ }))).toMatch(
+      /^Pick this when WhatsApp must stay on that phone/,
+    );
     await user.click(register);
     expect(await screen.findByRole('heading', { name: 'Which number do you want to connect?' })).toBe(document.activeElement);
   });
@@ -37,10 +40,10 @@ describe('linking by pairing code', () => {
     const user = await openLinking();
     await askCode(user, '11987654321');
     const code = await screen.findByText(PAIRING_CODE);
-    expect(screen.getByText('On the phone with +55 11 98765-4321:')).toBeDefined();
+    expectShown(screen.getByText('On the phone with +55 11 98765-4321:'));
     expect(screen.getAllByRole('listitem')).toHaveLength(4);
     await user.click(screen.getByRole('button', { name: 'Copy the code' }));
-    expect(await screen.findByText('The code is copied.')).toBeDefined();
+    expect((await screen.findByText('The code is copied.')).closest('[role="status"]')).not.toBeNull();
     // user-event's clipboard stands in for the browser's.
     expect(await navigator.clipboard.readText()).toBe(code.textContent);
   });
@@ -51,7 +54,7 @@ describe('linking by pairing code', () => {
     await askCode(user, '11987654321');
     await screen.findByText(PAIRING_CODE);
     await user.click(screen.getByRole('button', { name: 'Copy the code' }));
-    expect(await screen.findByText('The code could not be copied. Select it and copy it by hand.')).toBeDefined();
+    expect((await screen.findByText('The code could not be copied. Select it and copy it by hand.')).closest('[role="status"]')).not.toBeNull();
   });
 
   it('says a provider failure in a sentence, keeps the number, and can go back to change it', async () => {
@@ -71,7 +74,7 @@ describe('linking by QR', () => {
     await user.click(screen.getByRole('button', { name: /^With a QR code scanned by the phone/ }));
     const image = await screen.findByRole('img', { name: 'QR code that links this instance to WhatsApp' });
     expect(image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
-    expect(screen.getByText('QR 1 of 3')).toBeDefined();
+    expectShown(screen.getByText('QR 1 of 3'));
     await waitFor(() => expect(screen.getByRole('timer').textContent).toMatch(/^0:(20|1\d)$/));
   });
 });

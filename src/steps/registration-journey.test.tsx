@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { T0, buildCodeContext, phone } from '../test/builders';
+import { descriptionOf, expectFocused, expectShown } from '../test/assertions';
 import { renderApp } from '../test/render-app';
 import { mockApi } from '../test/setup-dom';
 
@@ -31,8 +32,8 @@ describe('registration journey', () => {
     await user.click(await screen.findByRole('button', { name: /Text message \(SMS\)/ }));
     const code = await screen.findByLabelText('6-digit code');
     await user.type(code, '123456');
-    expect(await screen.findByRole('heading', { name: 'Connected' })).toBeDefined();
-    expect(screen.getByText('+55 11 98765-4321 is now connected to this instance.')).toBeDefined();
+    await expectFocused(await screen.findByRole('heading', { name: 'Connected' }));
+    expectShown(screen.getByText('+55 11 98765-4321 is now connected to this instance.'));
   });
 
   it.each([
@@ -47,7 +48,7 @@ describe('registration journey', () => {
     const field = await screen.findByLabelText('Phone number with area code');
     if (typed) await user.type(field, typed);
     await user.click(screen.getByRole('button', { name: 'Check the number' }));
-    expect(await screen.findByText(message)).toBeDefined();
+    await waitFor(() => expect(descriptionOf(field)).toContain(message));
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(field.getAttribute('aria-describedby')).toContain(screen.getByText(message).id);
     expect(providerHits()).toBe(0);
@@ -72,7 +73,7 @@ describe('registration journey', () => {
     expect(code.getAttribute('inputmode')).toBe('numeric');
     expect(code.getAttribute('autocomplete')).toBe('one-time-code');
     await user.type(code, '111111');
-    expect(await screen.findByText(/That code is not right/)).toBeDefined();
+    await waitFor(() => expect(descriptionOf(screen.getByLabelText('6-digit code'))).toMatch(/That code is not right/));
     await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>('6-digit code').value).toBe(''));
     expect(document.activeElement).toBe(screen.getByLabelText('6-digit code'));
   });

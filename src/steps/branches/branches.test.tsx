@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { phone } from '../../test/builders';
+import { descriptionOf, expectShown } from '../../test/assertions';
 import { renderApp } from '../../test/render-app';
 import { mockApi } from '../../test/setup-dom';
 
@@ -13,7 +14,7 @@ describe('branch screens', () => {
     renderApp({ step: 'awaitingPin', phone, notice: null, error: null });
     await user.type(await screen.findByLabelText('6-digit PIN'), '12');
     await user.click(screen.getByRole('button', { name: 'I forgot the PIN' }));
-    expect(await screen.findByText(/This account has no recovery e-mail/)).toBeDefined();
+    expect((await screen.findByText(/This account has no recovery e-mail/)).closest('[role="status"]')).not.toBeNull();
     expect(screen.getByLabelText<HTMLInputElement>('6-digit PIN').value).toBe('12');
     expect(mockApi.current.provider.hits.get('/mobile/recovery-pin-code')).toBe(1);
   });
@@ -36,17 +37,17 @@ describe('branch screens', () => {
     const text = 'We use this number for our bakery orders only.';
     const field = await screen.findByLabelText('Why should WhatsApp lift the ban?');
     await user.type(field, text);
-    expect(screen.getByText(`${String(text.length)} of 1,000 characters`)).toBeDefined();
+    expect(descriptionOf(field)).toContain(`${String(text.length)} of 1,000 characters`);
     await user.click(screen.getByRole('button', { name: 'Send the appeal' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('That step cannot be taken now');
-    expect(within(alert).getByRole('button', { name: 'Start over' })).toBeDefined();
+    expect(within(alert).getByRole('button', { name: 'Start over' })).toHaveProperty('disabled', false);
     expect(field).toHaveProperty('value', text);
   });
 
   it('holds the new check of an unavailable number until the provider allows it', async () => {
     renderApp({ step: 'unavailable', phone, reason: 'too_many', retryAt: Date.now() + 90_000 });
-    expect(await screen.findByText('WhatsApp received too many requests for +55 11 98765-4321.')).toBeDefined();
+    expectShown(await screen.findByText('WhatsApp received too many requests for +55 11 98765-4321.'));
     expect(screen.getByRole('button', { name: 'Check the number again' })).toHaveProperty('disabled', true);
     expect(screen.getByRole('timer').textContent).toMatch(/^1:(30|29)$/);
   });
@@ -62,9 +63,10 @@ describe('branch screens', () => {
       notice: null,
       error: null,
     });
-    await user.type(await screen.findByLabelText('Characters in the image'), '42-85');
+    const field = await screen.findByLabelText('Characters in the image');
+    await user.type(field, '42-85');
     await user.click(screen.getByRole('button', { name: 'Send the answer' }));
-    expect(await screen.findByText('Use only the letters and digits from the image (at most 32).')).toBeDefined();
+    await waitFor(() => expect(descriptionOf(field)).toContain('Use only the letters and digits from the image (at most 32).'));
     expect(mockApi.current.provider.hits.get('/mobile/respond-captcha')).toBeUndefined();
   });
 });
