@@ -20,7 +20,6 @@ export const emailAddressSchema = z
 /* ----- requests ----- */
 
 export const setEmailRequestSchema = z.strictObject({ email: emailAddressSchema });
-export type SetEmailRequest = z.infer<typeof setEmailRequestSchema>;
 
 /** The code WhatsApp mailed to the new address. */
 export const verifyEmailRequestSchema = z.strictObject({ code: sixDigitsSchema });
@@ -43,14 +42,12 @@ export const setEmailResultSchema = z.discriminatedUnion('outcome', [
   /** WhatsApp refused the address itself. */
   z.strictObject({ outcome: z.literal('invalid-email') }),
 ]);
-export type SetEmailResult = z.infer<typeof setEmailResultSchema>;
 
 export const verifyEmailResultSchema = z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('verified') }),
   /** Wrong or expired code. */
   z.strictObject({ outcome: z.literal('wrong-code') }),
 ]);
-export type VerifyEmailResult = z.infer<typeof verifyEmailResultSchema>;
 
 export const removedResultSchema = z.strictObject({ outcome: z.literal('removed') });
 

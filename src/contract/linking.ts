@@ -36,4 +36,3 @@ export const qrCodeSchema = z.strictObject({
   image: qrImageSchema,
   expiresInSeconds: lifetimeSchema,
 });
-export type QrCode = z.infer<typeof qrCodeSchema>;

@@ -14,7 +14,6 @@ export const codeRequestSchema = z.strictObject({
   ...phoneNumberSchema.shape,
   method: deliveryMethodSchema,
 });
-export type CodeRequest = z.infer<typeof codeRequestSchema>;
 
 /** What the operator read in the captcha image. */
 export const captchaAnswerSchema = z.strictObject({

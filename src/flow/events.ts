@@ -42,5 +42,3 @@ export type FlowEvent =
   | { type: 'OTHER_METHOD_CHOSEN' }
   | { type: 'CHANGE_NUMBER' }
   | { type: 'START_OVER' };
-
-export type FlowEventType = FlowEvent['type'];
