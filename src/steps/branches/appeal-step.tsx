@@ -8,7 +8,8 @@ import { StepFrame } from '../../ui/step-frame';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import type { RegistrationActions } from '../use-registration-actions';
-import { LeaveStep, StepForm } from './step-frame';
+import { StepForm } from '../step-form';
+import { LeaveStep } from './leave-step';
 
 /** The contract's limits for an appeal, shown on the field so they are known before sending. */
 export const APPEAL_MIN = 20;

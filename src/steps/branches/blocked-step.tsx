@@ -3,7 +3,7 @@ import { StepFrame } from '../../ui/step-frame';
 import { formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { RegistrationActions } from '../use-registration-actions';
-import { LeaveStep } from './step-frame';
+import { LeaveStep } from './leave-step';
 
 /** No appeal and no retry: the only ways on are another number or a clean start. */
 export function BlockedStep({ state, actions }: { state: StateOf<'blockedNoAppeal'>; actions: RegistrationActions }) {

@@ -9,7 +9,8 @@ import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import { TextField } from '../../ui/text-field';
 import type { RegistrationActions } from '../use-registration-actions';
-import { LeaveStep, StepForm } from './step-frame';
+import { StepForm } from '../step-form';
+import { LeaveStep } from './leave-step';
 
 type CaptchaState = StateOf<'solvingCaptcha'> | StateOf<'submittingCaptcha'>;
 

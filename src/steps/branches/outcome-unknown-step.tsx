@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { useNow } from '../../ui/use-now';
 import type { RegistrationActions } from '../use-registration-actions';
 import { WaitAnnouncer } from '../wait-announcer';
-import { LeaveStep } from './step-frame';
+import { LeaveStep } from './leave-step';
 
 /**
  * A code request whose answer never arrived. The code may be on its way, so nothing is resent:

@@ -9,7 +9,8 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { OtpInput } from '../../ui/otp-input';
 import type { RegistrationActions } from '../use-registration-actions';
 import { useSixDigits } from '../use-six-digits';
-import { LeaveStep, StepForm } from './step-frame';
+import { StepForm } from '../step-form';
+import { LeaveStep } from './leave-step';
 
 type PinState = StateOf<'awaitingPin'> | StateOf<'confirmingPin'> | StateOf<'recoveringPin'>;
 

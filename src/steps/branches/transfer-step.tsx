@@ -7,7 +7,7 @@ import { StepFrame } from '../../ui/step-frame';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import type { RegistrationActions } from '../use-registration-actions';
-import { LeaveStep } from './step-frame';
+import { LeaveStep } from './leave-step';
 
 const steps = ['transfer.step1', 'transfer.step2', 'transfer.step3'] as const;
 

@@ -6,7 +6,7 @@ import { Button } from '../../ui/button';
 import { Countdown } from '../../ui/countdown';
 import { useNow } from '../../ui/use-now';
 import type { RegistrationActions } from '../use-registration-actions';
-import { LeaveStep } from './step-frame';
+import { LeaveStep } from './leave-step';
 
 /** The provider's reason as a plain sentence, what to do, and a new check once it is allowed. */
 export function UnavailableStep({ state, actions }: { state: StateOf<'unavailable'>; actions: RegistrationActions }) {

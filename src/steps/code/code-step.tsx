@@ -12,7 +12,7 @@ import { OtpInput } from '../../ui/otp-input';
 import { StepFrame } from '../../ui/step-frame';
 import { useNow } from '../../ui/use-now';
 import type { RegistrationActions } from '../use-registration-actions';
-import { StepForm } from '../branches/step-frame';
+import { StepForm } from '../step-form';
 import { useSixDigits } from '../use-six-digits';
 import { WaitAnnouncer } from '../wait-announcer';
 

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
 import { Button } from '../../ui/button';
 import type { RegistrationActions } from '../use-registration-actions';
@@ -26,24 +25,5 @@ export function LeaveStep({
         {t('app.startOver')}
       </Button>
     </div>
-  );
-}
-
-/**
- * A step's form: the browser's own validation is off (each field says its problem in the step's
- * words) and submitting never reloads the page.
- */
-export function StepForm({ onSubmit, children }: { onSubmit: () => void; children: ReactNode }) {
-  return (
-    <form
-      noValidate
-      className="flex flex-col gap-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit();
-      }}
-    >
-      {children}
-    </form>
   );
 }
