@@ -32,6 +32,8 @@ const envSchema = z
     OPERATOR_USER: z.string().trim().min(1).regex(/^[^:]+$/, 'no colon').optional(),
     OPERATOR_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
     HSTS: z.enum(['true', 'false']).default('false'),
+    /** Serves /metrics on this port, without a credential, instead of behind the operator credential. */
+    METRICS_PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(0).max(65535).optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     STATIC_DIR: z.string().trim().min(1).optional(),
     SIMULATED_UPSTREAM_HIT_COUNTER: z.enum(['0', '1']).default('0'),
@@ -158,6 +160,8 @@ export interface Config {
   operator: OperatorCredentials | null;
   hsts: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Where /metrics is served on its own; null serves it on the main port behind the operator credential. */
+  metricsPort: number | null;
   staticDir: string | undefined;
   /** Tests only: the simulated upstream also answers how many calls reached it (loopback). */
   simulatedHitCounter: boolean;
@@ -210,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     operator: token || basic ? { token, basic } : null,
     hsts: e.HSTS === 'true',
     logLevel: e.LOG_LEVEL,
+    metricsPort: e.METRICS_PORT ?? null,
     staticDir: e.STATIC_DIR,
     simulatedHitCounter: e.SIMULATED_UPSTREAM_HIT_COUNTER === '1',
   };
