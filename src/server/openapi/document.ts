@@ -9,8 +9,9 @@ type JsonSchema = Record<string, unknown>;
 
 /** A contract schema as a JSON Schema 2020-12 object (the dialect of OpenAPI 3.1), without `$schema`. */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'throw' });
-  return rest;
+  const generated: JsonSchema = { ...z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'throw' }) };
+  delete generated.$schema;
+  return generated;
 }
 
 /** Catalogue codes grouped by the HTTP status they are answered with. */
