@@ -34,6 +34,8 @@ const envSchema = z
     HSTS: z.enum(['true', 'false']).default('false'),
     /** Serves /metrics on this port, without a credential, instead of behind the operator credential. */
     METRICS_PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(0).max(65535).optional()),
+    /** `production` keeps the logs JSON even on a terminal. */
+    NODE_ENV: z.string().trim().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     STATIC_DIR: z.string().trim().min(1).optional(),
     SIMULATED_UPSTREAM_HIT_COUNTER: z.enum(['0', '1']).default('0'),
@@ -160,6 +162,8 @@ export interface Config {
   operator: OperatorCredentials | null;
   hsts: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** NODE_ENV=production: JSON logs whatever stdout is. */
+  production: boolean;
   /** Where /metrics is served on its own; null serves it on the main port behind the operator credential. */
   metricsPort: number | null;
   staticDir: string | undefined;
@@ -214,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     operator: token || basic ? { token, basic } : null,
     hsts: e.HSTS === 'true',
     logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
     metricsPort: e.METRICS_PORT ?? null,
     staticDir: e.STATIC_DIR,
     simulatedHitCounter: e.SIMULATED_UPSTREAM_HIT_COUNTER === '1',

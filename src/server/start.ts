@@ -8,7 +8,7 @@ import { createMemoryFlowStateStore } from './guards/flow-state-store';
 import { createGuardedCall, type GuardOptions } from './guards/guarded-call';
 import { probeOrigin } from './health';
 import { createInstanceRegistry } from './instances/instance-registry';
-import { createLogger } from './logger';
+import { createLogger, logFormat, prettyDestination } from './logger';
 import { measuredFlowStateStore } from './metrics/instrument';
 import { createMetrics } from './metrics/metrics';
 import { startMetricsServer } from './metrics/metrics-server';
@@ -38,7 +38,8 @@ export interface StartOptions {
 
 /** Wires configuration to a listening proxy; with no credentials it starts the simulated provider first. */
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
-  const logger = createLogger(config.logLevel, options.logDestination);
+  const pretty = !options.logDestination && logFormat(config.production, process.stdout.isTTY) === 'pretty' ? await prettyDestination() : null;
+  const logger = createLogger(config.logLevel, options.logDestination ?? pretty ?? undefined);
   const closers: Array<() => Promise<void>> = [];
   const metrics = createMetrics();
 
