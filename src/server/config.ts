@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { embedConfigFrom, embedEnvShape, type EmbedConfig } from './embed/embed-config';
 import { readInstancesFile, type InstanceEntries } from './instances/instances-file';
 
+/** The port of the console and the API; the container image exposes the same. */
+export const DEFAULT_PORT = 8080;
+
 const optionalSecret = z.string().trim().min(1).optional();
 const positiveMs = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z
   .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     ZAPI_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.z-api.io'),
     ZAPI_INSTANCE_ID: optionalSecret,
@@ -47,6 +50,9 @@ const envSchema = z
       .transform((value) => (value === '' ? undefined : value)),
     ...embedEnvShape,
   });
+
+/** Every variable the proxy reads (the container files are checked against this list). */
+export const environmentVariables: readonly string[] = Object.keys(envSchema.shape);
 
 const credentialNames = ['ZAPI_INSTANCE_ID', 'ZAPI_INSTANCE_TOKEN', 'ZAPI_CLIENT_TOKEN'] as const;
 
