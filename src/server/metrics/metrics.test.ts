@@ -3,7 +3,8 @@ import { mintEmbedToken } from '../../../examples/portal/mint-token';
 import { loadConfig } from '../config';
 import { createMemoryFlowStateStore, type FlowStateStore } from '../guards/flow-state-store';
 import { startServer, type RunningServer } from '../start';
-import { captureLogs, operatorHeaders, startTestStack, type TestStack } from '../testing';
+import { startFaultUpstream } from '../fault-upstream';
+import { canary, captureLogs, operatorHeaders, operatorToken, startProxy, startTestStack, type TestStack } from '../testing';
 import { measuredFlowStateStore } from './instrument';
 import { createMetrics } from './metrics';
 
@@ -103,9 +104,24 @@ describe('/metrics', () => {
     expect(valueOf(all, 'wa_embed_sessions_active')).toBe(0);
     expect(valueOf(all, 'wa_process_resident_memory_bytes')).toBeGreaterThan(0);
 
+    // Labels hold operation names and codes only: no number, no credential.
+    for (const secret of [happy.phone, canary.instanceId, canary.instanceToken, canary.clientToken, operatorToken]) expect(reply.text).not.toContain(secret);
+
     // A second proxy in the same process keeps its own counts.
     const second = samples((await other.get('/metrics')).text);
     expect(valueOf(second, 'wa_http_requests_total', { operation: 'checkAvailability' })).toBe(0);
+  });
+
+  it('names the failure of a provider that cannot be reached, in the answers and in the provider calls', async () => {
+    const upstream = await startFaultUpstream();
+    const proxy = await startProxy(upstream.url, { LOG_LEVEL: 'silent', UPSTREAM_CONNECT_TIMEOUT_MS: '300' });
+    servers.push(proxy.server);
+    await upstream.close();
+    expect((await proxy.post(api('/registration/availability'), happy)).body).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    const all = samples((await proxy.get('/metrics')).text);
+    expect(valueOf(all, 'wa_http_requests_total', { operation: 'checkAvailability', outcome: 'UPSTREAM_UNAVAILABLE' })).toBe(1);
+    expect(valueOf(all, 'wa_journey_steps_total', { step: 'checkAvailability', outcome: 'UPSTREAM_UNAVAILABLE' })).toBe(1);
+    expect(valueOf(all, 'wa_provider_call_duration_seconds_count', { provider: 'zapi', operation: 'checkAvailability', outcome: 'UPSTREAM_UNAVAILABLE' })).toBe(1);
   });
 
   it('is served on METRICS_PORT without a credential, and then not on the main port', async () => {
