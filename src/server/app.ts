@@ -33,11 +33,11 @@ export interface AppOptions {
   /** Operator authentication; null leaves the console open (loopback with the simulated provider only). */
   auth?: OperatorAuthOptions | null;
   health?: HealthOptions;
+  /** The app's series; `serve` adds GET /metrics behind the operator credential (else METRICS_PORT serves them). */
+  metrics?: { series: Metrics; serve: boolean };
   /** Sends Strict-Transport-Security (set it when the console is served over HTTPS). */
   hsts?: boolean;
   serverLimits?: ServerLimits;
-  /** The app's series; `serve` adds GET /metrics behind the operator credential (else METRICS_PORT serves them). */
-  metrics?: { series: Metrics; serve: boolean };
 }
 
 const defaultServerLimits: ServerLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };

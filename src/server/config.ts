@@ -35,13 +35,13 @@ const envSchema = z
     OPERATOR_USER: z.string().trim().min(1).regex(/^[^:]+$/, 'no colon').optional(),
     OPERATOR_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
     HSTS: z.enum(['true', 'false']).default('false'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    STATIC_DIR: z.string().trim().min(1).optional(),
+    SIMULATED_UPSTREAM_HIT_COUNTER: z.enum(['0', '1']).default('0'),
     /** Serves /metrics on this port, without a credential, instead of behind the operator credential. */
     METRICS_PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(0).max(65535).optional()),
     /** `production` keeps the logs JSON even on a terminal. */
     NODE_ENV: z.string().trim().optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    STATIC_DIR: z.string().trim().min(1).optional(),
-    SIMULATED_UPSTREAM_HIT_COUNTER: z.enum(['0', '1']).default('0'),
     /** JSON file of `alias → provider and credentials`; instead of the ZAPI_* variables. */
     INSTANCES_FILE: z
       .string()

@@ -60,12 +60,12 @@ export function operatorAuthenticators(credentials: OperatorCredentials): Authen
 export interface OperatorAuthOptions {
   /** Asked in order; the first that grants lets the request through. */
   authenticators: Authenticator[];
+  /** Told of each refused request and why (the metrics count them). */
+  onRefusal?: (reason: 'no-credential' | 'wrong-credential' | 'too-many-failures') => void;
   /** Failed attempts per client address within `failureWindowMs` before every attempt is refused. */
   maxFailures?: number;
   failureWindowMs?: number;
   clock?: Clock;
-  /** Told of each refused request and why (the metrics count them). */
-  onRefusal?: (reason: 'no-credential' | 'wrong-credential' | 'too-many-failures') => void;
 }
 
 /** Paths an orchestrator probes without credentials; they reveal nothing. */
