@@ -1,5 +1,5 @@
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { errorReply } from '../gateway/api-call';
 import type { RunContext } from '../gateway/run-operation';
 import { registerApiRoutes, sendReply } from './api-routes';
@@ -9,6 +9,10 @@ import type { GuardedCall } from './guards/guarded-call';
 import { registerHealth, type HealthOptions } from './health';
 import { principalOf, registerAuthentication, type Authenticator, type Principal } from './instances/authentication';
 import { newRequestId } from './logger';
+import { measuredContext } from './metrics/instrument';
+import type { Metrics } from './metrics/metrics';
+import { operationOf, registerMetrics } from './metrics/metrics-routes';
+import { registerOpenApi } from './openapi/openapi-route';
 import { registerOperatorAuth, type OperatorAuthOptions } from './operator-auth';
 import { registerSecurityHeaders } from './security-headers';
 
@@ -29,6 +33,8 @@ export interface AppOptions {
   /** Operator authentication; null leaves the console open (loopback with the simulated provider only). */
   auth?: OperatorAuthOptions | null;
   health?: HealthOptions;
+  /** The app's series; `serve` adds GET /metrics behind the operator credential (else METRICS_PORT serves them). */
+  metrics?: { series: Metrics; serve: boolean };
   /** Sends Strict-Transport-Security (set it when the console is served over HTTPS). */
   hsts?: boolean;
   serverLimits?: ServerLimits;
@@ -48,7 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: false,
     return503OnClosing: true,
     // One line per request (below) instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Slow clients are cut off instead of holding sockets open.
     connectionTimeout: limits.requestTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,
@@ -100,6 +106,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // a principal's instance alias: the embed session's, or the standalone default.
   if (options.auth) registerOperatorAuth(app, options.auth);
   if (options.health) registerHealth(app, options.health);
+  if (options.metrics) registerMetrics(app, options.metrics.series, { serve: options.metrics.serve });
+  registerOpenApi(app);
   registerAuthentication(app, {
     authenticators: options.authenticators,
     anonymous: options.anonymous,
@@ -110,7 +118,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app,
     (request) => {
       const principal = principalOf(request);
-      const context = principal ? options.instance(principal.instance) : null;
+      const found = principal ? options.instance(principal.instance) : null;
+      const series = options.metrics?.series;
+      const context = found && series ? measuredContext(series, found, operationOf(request) ?? 'unknown') : found;
       return principal && context ? { instance: principal.instance, context } : null;
     },
     options.call,

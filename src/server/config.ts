@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { embedConfigFrom, embedEnvShape, type EmbedConfig } from './embed/embed-config';
 import { readInstancesFile, type InstanceEntries } from './instances/instances-file';
 
+/** The port of the console and the API; the container image exposes the same. */
+export const DEFAULT_PORT = 8080;
+
 const optionalSecret = z.string().trim().min(1).optional();
 const positiveMs = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z
   .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     ZAPI_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.z-api.io'),
     ZAPI_INSTANCE_ID: optionalSecret,
@@ -35,6 +38,10 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     STATIC_DIR: z.string().trim().min(1).optional(),
     SIMULATED_UPSTREAM_HIT_COUNTER: z.enum(['0', '1']).default('0'),
+    /** Serves /metrics on this port, without a credential, instead of behind the operator credential. */
+    METRICS_PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(0).max(65535).optional()),
+    /** `production` keeps the logs JSON even on a terminal. */
+    NODE_ENV: z.string().trim().optional(),
     /** JSON file of `alias → provider and credentials`; instead of the ZAPI_* variables. */
     INSTANCES_FILE: z
       .string()
@@ -43,6 +50,9 @@ const envSchema = z
       .transform((value) => (value === '' ? undefined : value)),
     ...embedEnvShape,
   });
+
+/** Every variable the proxy reads (the container files are checked against this list). */
+export const environmentVariables: readonly string[] = Object.keys(envSchema.shape);
 
 const credentialNames = ['ZAPI_INSTANCE_ID', 'ZAPI_INSTANCE_TOKEN', 'ZAPI_CLIENT_TOKEN'] as const;
 
@@ -158,6 +168,10 @@ export interface Config {
   operator: OperatorCredentials | null;
   hsts: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** NODE_ENV=production: JSON logs whatever stdout is. */
+  production: boolean;
+  /** Where /metrics is served on its own; null serves it on the main port behind the operator credential. */
+  metricsPort: number | null;
   staticDir: string | undefined;
   /** Tests only: the simulated upstream also answers how many calls reached it (loopback). */
   simulatedHitCounter: boolean;
@@ -210,6 +224,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     operator: token || basic ? { token, basic } : null,
     hsts: e.HSTS === 'true',
     logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+    metricsPort: e.METRICS_PORT ?? null,
     staticDir: e.STATIC_DIR,
     simulatedHitCounter: e.SIMULATED_UPSTREAM_HIT_COUNTER === '1',
   };

@@ -60,6 +60,8 @@ export function operatorAuthenticators(credentials: OperatorCredentials): Authen
 export interface OperatorAuthOptions {
   /** Asked in order; the first that grants lets the request through. */
   authenticators: Authenticator[];
+  /** Told of each refused request and why (the metrics count them). */
+  onRefusal?: (reason: 'no-credential' | 'wrong-credential' | 'too-many-failures') => void;
   /** Failed attempts per client address within `failureWindowMs` before every attempt is refused. */
   maxFailures?: number;
   failureWindowMs?: number;
@@ -89,6 +91,7 @@ export function registerOperatorAuth(app: FastifyInstance, options: OperatorAuth
     const oldest = seen[0];
     if (seen.length >= maxFailures && oldest !== undefined) {
       request.log.warn({ ip: request.ip, reason: 'too-many-failures' }, 'operator authentication refused');
+      options.onRefusal?.('too-many-failures');
       return sendReply(reply, errorReply('RATE_LIMITED', { retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - now) / 1000)) }));
     }
     const verdicts = options.authenticators.map((authenticate) => authenticate(request));
@@ -98,7 +101,9 @@ export function registerOperatorAuth(app: FastifyInstance, options: OperatorAuth
       failures.set(request.ip, seen);
     }
     // The credential itself is never logged; only that it was missing or wrong.
-    request.log.warn({ ip: request.ip, reason: verdicts.includes('rejected') ? 'wrong-credential' : 'no-credential' }, 'operator authentication failed');
+    const reason = verdicts.includes('rejected') ? 'wrong-credential' : 'no-credential';
+    request.log.warn({ ip: request.ip, reason }, 'operator authentication failed');
+    options.onRefusal?.(reason);
     reply.header('www-authenticate', 'Basic realm="wa-onboarding", charset="UTF-8"');
     return sendReply(reply, errorReply('UNAUTHORIZED'));
   });

@@ -4,10 +4,14 @@ import type { SimulatedProvider } from '../fake-provider/simulated-provider';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { createEmbedding } from './embed/embedding';
+import { createMemoryFlowStateStore } from './guards/flow-state-store';
 import { createGuardedCall, type GuardOptions } from './guards/guarded-call';
 import { probeOrigin } from './health';
 import { createInstanceRegistry } from './instances/instance-registry';
-import { createLogger } from './logger';
+import { createLogger, logFormat, prettyDestination } from './logger';
+import { measuredFlowStateStore } from './metrics/instrument';
+import { createMetrics } from './metrics/metrics';
+import { startMetricsServer } from './metrics/metrics-server';
 import { operatorAuthenticators, type OperatorAuthOptions } from './operator-auth';
 
 export interface RunningServer {
@@ -18,6 +22,8 @@ export interface RunningServer {
   simulated: SimulatedProvider | null;
   /** The simulated upstream's call counter, when SIMULATED_UPSTREAM_HIT_COUNTER=1. */
   hitCounterUrl: string | null;
+  /** Where METRICS_PORT serves the series; null when they are on the main port (/metrics). */
+  metricsUrl: string | null;
   close: () => Promise<void>;
 }
 
@@ -32,8 +38,10 @@ export interface StartOptions {
 
 /** Wires configuration to a listening proxy; with no credentials it starts the simulated provider first. */
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
-  const logger = createLogger(config.logLevel, options.logDestination);
+  const pretty = !options.logDestination && logFormat(config.production, process.stdout.isTTY) === 'pretty' ? await prettyDestination() : null;
+  const logger = createLogger(config.logLevel, options.logDestination ?? pretty ?? undefined);
   const closers: Array<() => Promise<void>> = [];
+  const metrics = createMetrics();
 
   // One run context per alias; embed sessions (when on) name the alias a request acts for.
   const instances = await createInstanceRegistry(config.instances, config.upstream, {
@@ -43,6 +51,9 @@ export async function startServer(config: Config, options: StartOptions): Promis
   closers.push(instances.close);
   const simulated = instances.simulated;
   const embedding = config.embed ? await createEmbedding(config.embed, (alias) => instances.context(alias) !== null) : null;
+  if (embedding) metrics.countEmbedSessions(embedding.activeSessions);
+  const operatorAuth = config.operator && !embedding ? { ...options.auth, authenticators: operatorAuthenticators(config.operator) } : null;
+  const guards = options.guards ?? {};
 
   const app = await buildApp({
     logger,
@@ -52,8 +63,18 @@ export async function startServer(config: Config, options: StartOptions): Promis
     // Standalone, the console acts on the `default` instance; embedded, only a session names one.
     anonymous: embedding ? null : { via: 'anonymous', subject: 'anonymous', instance: 'default' },
     embedding,
-    call: createGuardedCall(options.guards),
-    auth: config.operator && !embedding ? { ...options.auth, authenticators: operatorAuthenticators(config.operator) } : null,
+    call: createGuardedCall({
+      ...guards,
+      store: measuredFlowStateStore(guards.store ?? createMemoryFlowStateStore(), metrics.recordStateStoreCall),
+      onRefusal: (operation, reason) => metrics.recordGuardRefusal({ guard: 'registration', operation, reason }),
+    }),
+    auth: operatorAuth && {
+      ...operatorAuth,
+      onRefusal: (reason) => metrics.recordGuardRefusal({ guard: 'operator-auth', operation: 'any', reason }),
+    },
+    // On the main port only behind the operator credential, or where the whole console is open
+    // (loopback, simulated provider); embedded, the series need METRICS_PORT.
+    metrics: { series: metrics, serve: config.metricsPort === null && (operatorAuth !== null || !embedding) },
     health: {
       upstreamReachable: async () =>
         (await Promise.all(instances.origins.map((origin) => probeOrigin(origin, config.upstream.connectTimeoutMs)))).every(Boolean),
@@ -62,6 +83,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
     serverLimits: config.server,
   });
   const address = await app.listen({ port: config.port, host: config.host });
+  const metricsServer = config.metricsPort === null ? null : await startMetricsServer(metrics, config.metricsPort, config.host);
+  if (metricsServer) closers.push(metricsServer.close);
   const kinds = Object.values(config.instances).map((entry) => (entry.kind === 'simulated' ? `simulated-${config.simulated.speaks}` : entry.kind));
   const name = (kind: string) => ({ zapi: 'Z-API', wawp: 'Wawp' })[kind] ?? kind;
   const providerLabel = simulated
@@ -75,6 +98,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     providerLabel,
     simulated,
     hitCounterUrl: instances.hitCounterUrl,
+    metricsUrl: metricsServer?.url ?? null,
     close: async () => {
       await app.close();
       for (const close of closers.reverse()) await close();

@@ -16,6 +16,8 @@ export interface Embedding {
   authenticator: Authenticator;
   exchangePath: string;
   register: (app: FastifyInstance) => void;
+  /** Live embed sessions (for the metrics). */
+  activeSessions: () => number;
 }
 
 const SESSION_PREFIX = 'es_';
@@ -48,6 +50,7 @@ export async function createEmbedding(config: EmbedConfig, hasInstance: (alias: 
     frameAncestors: config.allowedOrigins,
     authenticator,
     exchangePath: embedSessionOperation.path,
+    activeSessions: () => sessions.size(),
     register(app) {
       app.post(embedSessionOperation.path, async (request, reply) => {
         const input = parseInput(embedSessionOperation.request, request.body);

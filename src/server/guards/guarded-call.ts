@@ -6,12 +6,14 @@ import { runOperation, type RunContext } from '../../gateway/run-operation';
 import { maskNumber } from '../logger';
 import { createMemoryFlowStateStore, type FlowStateStore } from './flow-state-store';
 import { defaultGuardLimits, HOUR_MS, type GuardLimits } from './limits';
-import { afterCall, guardedOperations, numberOf, refusal, type AttemptKind, type GuardFacts } from './registration-rules';
+import { afterCall, guardedOperations, numberOf, refusal, type AttemptKind, type GuardFacts, type Refusal } from './registration-rules';
 
 export interface GuardOptions {
   store?: FlowStateStore;
   clock?: Clock;
   limits?: GuardLimits;
+  /** Told of each refusal (the metrics count them by operation and reason). */
+  onRefusal?: (operation: OperationName, reason: Refusal['code']) => void;
 }
 
 /** Where refusals are reported (a request's logger); the number in it is masked. */
@@ -79,6 +81,7 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     if (refused) {
       const number = numberOf(name, input, before.record);
       log?.warn({ operation: name, refusal: refused.code, number: number === null ? null : maskNumber(number) }, 'guard refused');
+      options.onRefusal?.(name, refused.code);
       return refused.code === 'RATE_LIMITED'
         ? errorReply('RATE_LIMITED', { retryAfterSeconds: refused.retryAfterSeconds })
         : errorReply(refused.code);
