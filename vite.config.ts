@@ -35,6 +35,13 @@ export default defineConfig(({ mode, isSsrBuild }) => {
       emptyOutDir: true,
       sourcemap: false,
       target: 'es2022',
+      rollupOptions: {
+        output: {
+          // Everything the page loads at once is one chunk, run in import order: zod-setup first,
+          // before any schema exists. Split, a shared chunk ran ahead of it and broke the CSP.
+          codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+        },
+      },
     },
     test: {
       projects: [
