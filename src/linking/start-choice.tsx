@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { startTransition, useState, type ReactNode } from 'react';
 import { Loading } from '../account/loading';
 import { useCapabilities } from '../api/capabilities';
 import { isFreshStart } from '../flow/state';
@@ -19,7 +19,8 @@ export function StartChoice({ store, initialMode = 'choose', children }: { store
   const [mode, setMode] = useState<StartMode>(() => (isFreshStart(store.getState()) ? initialMode : 'register'));
   if (mode === 'register') return children;
   if (mode === 'link') return <LazyLinking onStartOver={() => setMode('choose')} />;
-  return <ModeChoice onChoose={setMode} />;
+  // A transition: should the chosen screen's chunk still be on its way, the choice stays until it is in.
+  return <ModeChoice onChoose={(next) => startTransition(() => setMode(next))} />;
 }
 
 function ModeChoice({ onChoose }: { onChoose: (mode: StartMode) => void }) {
