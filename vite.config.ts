@@ -1,6 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './scripts/precompress.ts';
 
 /**
  * One config, three builds:
@@ -23,7 +24,8 @@ export default defineConfig(({ mode, isSsrBuild }) => {
     };
   }
   return {
-    plugins: [react(), tailwindcss()],
+    // Every asset is also written as .br and .gz, which the proxy serves as they are.
+    plugins: [react(), tailwindcss(), precompress()],
     // The service worker file belongs to the demo only.
     publicDir: demo ? 'public' : false,
     // The demo is static files that may be served from any folder.
@@ -33,6 +35,19 @@ export default defineConfig(({ mode, isSsrBuild }) => {
       emptyOutDir: true,
       sourcemap: false,
       target: 'es2022',
+      rollupOptions: {
+        output: {
+          // Everything the page loads at once is one chunk, run in import order: zod-setup first,
+          // before any schema exists (split, a shared chunk ran ahead of it and broke the CSP).
+          // What the lazy screens share (the form library, the phone step) is one chunk more.
+          codeSplitting: {
+            groups: [
+              { name: 'index', tags: ['$initial'], priority: 2 },
+              { name: 'shared', minShareCount: 2, priority: 1 },
+            ],
+          },
+        },
+      },
     },
     test: {
       projects: [

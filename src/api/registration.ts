@@ -1,18 +1,19 @@
-import type { z } from 'zod';
-import { operations, type OperationDefinition } from '../contract/operations';
+import type { z } from 'zod/mini';
+import type { OperationDefinition } from '../contract/operation';
+import { registrationOperations } from '../contract/registration-operations';
 import { providerMutation } from './provider-mutation';
 
-function operationMutation<Req extends z.ZodType, Res extends z.ZodType>(key: string, operation: OperationDefinition<Req, Res>) {
+function operationMutation<Req extends z.core.$ZodType, Res extends z.core.$ZodType>(key: string, operation: OperationDefinition<Req, Res>) {
   return providerMutation(['registration', key], operation);
 }
 
 export const registrationMutations = {
-  checkAvailability: operationMutation('availability', operations.checkAvailability),
-  requestCode: operationMutation('code-request', operations.requestCode),
-  answerCaptcha: operationMutation('captcha', operations.answerCaptcha),
-  confirmCode: operationMutation('code-confirmation', operations.confirmCode),
-  confirmPin: operationMutation('pin-confirmation', operations.confirmPin),
-  recoverPin: operationMutation('pin-recovery', operations.recoverPin),
-  confirmTransfer: operationMutation('transfer-confirmation', operations.confirmTransfer),
-  requestUnbanning: operationMutation('appeal', operations.requestUnbanning),
+  checkAvailability: operationMutation('availability', registrationOperations.checkAvailability),
+  requestCode: operationMutation('code-request', registrationOperations.requestCode),
+  answerCaptcha: operationMutation('captcha', registrationOperations.answerCaptcha),
+  confirmCode: operationMutation('code-confirmation', registrationOperations.confirmCode),
+  confirmPin: operationMutation('pin-confirmation', registrationOperations.confirmPin),
+  recoverPin: operationMutation('pin-recovery', registrationOperations.recoverPin),
+  confirmTransfer: operationMutation('transfer-confirmation', registrationOperations.confirmTransfer),
+  requestUnbanning: operationMutation('appeal', registrationOperations.requestUnbanning),
 };

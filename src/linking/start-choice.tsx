@@ -1,6 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import { startTransition, useState, type ReactNode } from 'react';
 import { Loading } from '../account/loading';
 import { useCapabilities } from '../api/capabilities';
+import { isFreshStart } from '../flow/state';
 import type { FlowStore } from '../flow/store';
 import { useI18n } from '../i18n/i18n-context';
 import { StepFrame } from '../ui/step-frame';
@@ -15,15 +16,11 @@ export type StartMode = 'choose' | 'register' | 'link';
  * provider that cannot register (Wawp) is offered linking only.
  */
 export function StartChoice({ store, initialMode = 'choose', children }: { store: FlowStore; initialMode?: StartMode; children: ReactNode }) {
-  const [mode, setMode] = useState<StartMode>(() => (isJourneyUnderWay(store) ? 'register' : initialMode));
+  const [mode, setMode] = useState<StartMode>(() => (isFreshStart(store.getState()) ? initialMode : 'register'));
   if (mode === 'register') return children;
   if (mode === 'link') return <LazyLinking onStartOver={() => setMode('choose')} />;
-  return <ModeChoice onChoose={setMode} />;
-}
-
-function isJourneyUnderWay(store: FlowStore): boolean {
-  const state = store.getState();
-  return !(state.step === 'phoneEntry' && state.phone === null);
+  // A transition: should the chosen screen's chunk still be on its way, the choice stays until it is in.
+  return <ModeChoice onChoose={(next) => startTransition(() => setMode(next))} />;
 }
 
 function ModeChoice({ onChoose }: { onChoose: (mode: StartMode) => void }) {
