@@ -44,7 +44,7 @@ export const errorBodySchema = z.object({
   /** Only on INVALID_REQUEST: field path → what is wrong with it. */
   fields: fieldErrorsSchema.optional(),
   /** Only on RATE_LIMITED: seconds until the same request may succeed. */
-  retryAfterSeconds: z.number().int().nonnegative().optional(),
+  retryAfterSeconds: z.number().int().nonnegative().max(86_400).optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 

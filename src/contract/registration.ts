@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   deliveryMethodSchema,
+  retryAfterSecondsSchema,
   methodWaitsSchema,
   phoneNumberSchema,
   sixDigitsSchema,
@@ -57,7 +58,7 @@ export const availabilityResultSchema = z.discriminatedUnion('outcome', [
     outcome: z.literal('unavailable'),
     reason: unavailableReasonSchema,
     /** Longest provider wait, when it said one; null when it did not. */
-    retryAfterSeconds: z.number().int().nonnegative().nullable(),
+    retryAfterSeconds: retryAfterSecondsSchema.nullable(),
   }),
 ]);
 export type AvailabilityResult = z.infer<typeof availabilityResultSchema>;
@@ -69,7 +70,7 @@ export const codeRequestResultSchema = z.discriminatedUnion('outcome', [
   z.strictObject({
     outcome: z.literal('sent'),
     method: deliveryMethodSchema,
-    retryAfterSeconds: z.number().int().nonnegative(),
+    retryAfterSeconds: retryAfterSecondsSchema,
     waits: methodWaitsSchema,
   }),
   z.strictObject({ outcome: z.literal('captcha'), image: captchaImageSchema }),
@@ -77,7 +78,7 @@ export const codeRequestResultSchema = z.discriminatedUnion('outcome', [
   /** Not sent (usually a cooldown); the waits say when each method may be tried. */
   z.strictObject({
     outcome: z.literal('not-sent'),
-    retryAfterSeconds: z.number().int().nonnegative(),
+    retryAfterSeconds: retryAfterSecondsSchema,
     waits: methodWaitsSchema,
   }),
 ]);

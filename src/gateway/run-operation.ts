@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../contract/errors';
-import type { OperationInput, OperationName, OperationOutput } from '../contract/operations';
+import { operations, type OperationInput, type OperationName, type OperationOutput } from '../contract/operations';
 import { mapped, type Mapped, type OperationMapping, type ProviderAdapter, type ProviderMemory, type UpstreamRequest, type UpstreamResponse } from '../providers/types';
 import { capabilitiesOf } from './capabilities';
 
@@ -51,6 +51,9 @@ export async function runOperation<N extends OperationName>(
     return { ok: false, code: error instanceof UpstreamFailure ? error.code : 'UPSTREAM_UNAVAILABLE' };
   }
   const result = mapping.fromUpstream(response, input);
+  // The browser's contract, checked on the way out too: an adapter that let a broken value through
+  // (a wait of 1e300 s) answers PROVIDER_ERROR instead of handing it on.
+  if (result.ok && !operations[name].response.safeParse(result.value).success) return { ok: false, code: 'PROVIDER_ERROR' };
   if (result.ok && result.remember) Object.assign(context.memory, result.remember);
   return result;
 }
