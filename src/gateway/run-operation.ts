@@ -4,7 +4,7 @@ import { mapped, type Mapped, type OperationMapping, type ProviderAdapter, type 
 import { capabilitiesOf } from './capabilities';
 
 /** Sends one request to the provider; throws an UpstreamFailure when no usable answer came back. */
-export type UpstreamSend = (request: UpstreamRequest) => Promise<UpstreamResponse>;
+export type UpstreamSend = (request: UpstreamRequest, signal?: AbortSignal) => Promise<UpstreamResponse>;
 
 /** A transport failure, already named in the error catalogue. It carries no upstream detail. */
 export class UpstreamFailure extends Error {
@@ -37,6 +37,8 @@ export async function runOperation<N extends OperationName>(
   name: N,
   input: OperationInput<N>,
   context: RunContext,
+  /** Aborts when the client has gone: not sent if it has not left yet (a GET is also cut off). */
+  signal?: AbortSignal,
 ): Promise<Mapped<OperationOutput<N>>> {
   const local = localAnswers[name];
   if (local) return mapped(local(context.adapter));
@@ -44,9 +46,10 @@ export async function runOperation<N extends OperationName>(
   if (!mapping) return { ok: false, code: 'NOT_FOUND' };
   const request = mapping.toUpstream(input, context.memory);
   if ('error' in request) return { ok: false, code: request.error };
+  if (signal?.aborted) return { ok: false, code: 'UPSTREAM_UNAVAILABLE' };
   let response: UpstreamResponse;
   try {
-    response = await context.send(request);
+    response = await context.send(request, signal);
   } catch (error) {
     return { ok: false, code: error instanceof UpstreamFailure ? error.code : 'UPSTREAM_UNAVAILABLE' };
   }

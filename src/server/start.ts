@@ -52,7 +52,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     // Standalone, the console acts on the `default` instance; embedded, only a session names one.
     anonymous: embedding ? null : { via: 'anonymous', subject: 'anonymous', instance: 'default' },
     embedding,
-    call: createGuardedCall(options.guards),
+    call: createGuardedCall({ limits: config.guardLimits, ...options.guards }),
     auth: config.operator && !embedding ? { ...options.auth, authenticators: operatorAuthenticators(config.operator) } : null,
     health: {
       upstreamReachable: async () =>
@@ -60,6 +60,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     },
     hsts: config.hsts,
     serverLimits: config.server,
+    trustProxy: config.trustProxy,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const kinds = Object.values(config.instances).map((entry) => (entry.kind === 'simulated' ? `simulated-${config.simulated.speaks}` : entry.kind));

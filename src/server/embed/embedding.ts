@@ -41,7 +41,7 @@ export async function createEmbedding(config: EmbedConfig, hasInstance: (alias: 
     if (!match?.[1]) return { ok: false, code: 'UNAUTHORIZED' };
     const found = sessions.touch(match[1].slice(SESSION_PREFIX.length), now());
     if (!found.ok) return found;
-    return { ok: true, principal: { via: 'embed', subject: found.session.subject, instance: found.session.instance } };
+    return { ok: true, principal: { via: 'embed', subject: found.session.subject, instance: found.session.instance, origin: found.session.parentOrigin } };
   };
 
   return {
