@@ -1,4 +1,5 @@
 import type { DeliveryMethod } from '../../contract/common';
+import { createMemoryAttemptLog, type AttemptLog, type MemoryAttemptLogOptions } from '../attempt-log';
 
 /**
  * Where a registration journey is, per instance, as the proxy saw it. It holds no secret: no code,
@@ -38,78 +39,23 @@ export interface NumberWaits {
  * The proxy's memory of journeys and attempts. The in-memory store is the default; a shared store
  * (Redis, a database) implements the same four calls so that several proxy processes agree.
  */
-export interface FlowStateStore {
+export interface FlowStateStore extends AttemptLog {
   read(instanceKey: string): Promise<FlowRecord | undefined>;
   write(instanceKey: string, record: FlowRecord): Promise<void>;
-  /** Adds one attempt at `at` under `key` (e.g. wrong codes of one number on one instance). */
-  addAttempt(key: string, at: number): Promise<void>;
-  /** The attempts under `key` at or after `since`, oldest first; older ones may be forgotten. */
-  attemptsSince(key: string, since: number): Promise<number[]>;
-  /** How many attempt logs are held (memory checks); optional for shared stores. */
-  size?(): number;
-}
-
-export interface MemoryStoreOptions {
-  /** Attempts older than this are forgotten (the longest window any limit looks at). */
-  retentionMs?: number;
-  /** Most attempt logs kept; past it the least recently used are dropped first. */
-  maxKeys?: number;
-  /** Most attempts kept in one log (no limit looks further back than this many). */
-  maxPerKey?: number;
 }
 
 /**
- * The in-memory store. Its memory is bounded whatever callers send: logs are swept of expired
- * attempts as attempts arrive (time is the callers' clock, from `at`), the number of logs is capped
- * (least recently used dropped first) and so is each log's length. Records are one per instance.
+ * Records are one per instance (a fixed set from the configuration); the attempt logs are the
+ * bounded in-memory log (swept, capped), so memory does not grow with what callers send.
  */
-export function createMemoryFlowStateStore(options: MemoryStoreOptions = {}): FlowStateStore {
-  const retentionMs = options.retentionMs ?? 60 * 60 * 1000;
-  const maxKeys = options.maxKeys ?? 50_000;
-  const maxPerKey = options.maxPerKey ?? 1_000;
+export function createMemoryFlowStateStore(options: MemoryAttemptLogOptions = {}): FlowStateStore {
   const records = new Map<string, FlowRecord>();
-  const attempts = new Map<string, number[]>();
-  let latest = 0;
-  let sinceSweep = 0;
-
-  function sweep(now: number): void {
-    sinceSweep = 0;
-    for (const [key, list] of attempts) {
-      const last = list[list.length - 1];
-      if (last === undefined || last < now - retentionMs) attempts.delete(key);
-    }
-  }
-
   return {
+    ...createMemoryAttemptLog(options),
     read: (instanceKey) => Promise.resolve(records.get(instanceKey)),
     write: (instanceKey, record) => {
       records.set(instanceKey, record);
       return Promise.resolve();
     },
-    addAttempt: (key, at) => {
-      latest = Math.max(latest, at);
-      const list = (attempts.get(key) ?? []).filter((seen) => seen >= latest - retentionMs);
-      list.push(at);
-      if (list.length > maxPerKey) list.splice(0, list.length - maxPerKey);
-      // Re-inserted at the end, so the map's order is least recently used first.
-      attempts.delete(key);
-      attempts.set(key, list);
-      sinceSweep += 1;
-      if (sinceSweep >= 1_000 || attempts.size > maxKeys) sweep(latest);
-      while (attempts.size > maxKeys) {
-        const oldest = attempts.keys().next();
-        if (oldest.done) break;
-        attempts.delete(oldest.value);
-      }
-      return Promise.resolve();
-    },
-    attemptsSince: (key, since) => {
-      const recent = (attempts.get(key) ?? []).filter((at) => at >= since);
-      // Forgetting what no window can see any more keeps the map from growing without bound.
-      if (recent.length === 0) attempts.delete(key);
-      else attempts.set(key, recent);
-      return Promise.resolve(recent);
-    },
-    size: () => attempts.size,
   };
 }
