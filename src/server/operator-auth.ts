@@ -104,7 +104,7 @@ export function registerOperatorAuth(app: FastifyInstance, options: OperatorAuth
     const seen = await failures.attemptsSince(key, now - windowMs + 1);
     const oldest = seen[seen.length - maxFailures];
     if (seen.length >= maxFailures && oldest !== undefined) {
-      refusals.note('too-many-failures');
+      refusals.note('too-many-failures', request.log);
       return sendReply(reply, errorReply('SIGN_IN_BUDGET', { retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - now) / 1000)) }));
     }
     const verdicts = options.authenticators.map((authenticate) => authenticate(request));
@@ -112,7 +112,7 @@ export function registerOperatorAuth(app: FastifyInstance, options: OperatorAuth
     const rejected = verdicts.includes('rejected');
     if (rejected) await failures.addAttempt(key, now);
     // The browser's first request carries no credential; that is counted apart from wrong ones.
-    refusals.note(rejected ? 'wrong-credential' : 'no-credential');
+    refusals.note(rejected ? 'wrong-credential' : 'no-credential', request.log);
     reply.header('www-authenticate', 'Basic realm="wa-onboarding", charset="UTF-8"');
     return sendReply(reply, errorReply('UNAUTHORIZED'));
   });

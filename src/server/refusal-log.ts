@@ -4,8 +4,8 @@ export interface AggregateSink {
 }
 
 export interface RefusalLog {
-  /** Counts one refusal for `reason`; lines are written at most once per interval. */
-  note(reason: string): void;
+  /** Counts one refusal for `reason`; `log` (the request's logger) gets the first line of an interval. */
+  note(reason: string, log: AggregateSink): void;
   /** Writes what is pending now (on shutdown, and in tests). */
   flush(): void;
 }
@@ -24,17 +24,17 @@ export function createRefusalLog(sink: AggregateSink, message: string, intervalM
     if (timer) clearTimeout(timer);
     timer = null;
     if (counts.size === 0) return;
-    sink.warn({ refused: Object.fromEntries(counts), intervalMs }, message);
+    sink.warn({ of: message, refused: Object.fromEntries(counts), intervalMs }, 'refusals summed up');
     counts = new Map();
   }
 
   return {
-    note(reason) {
+    note(reason, log) {
       if (timer) {
         counts.set(reason, (counts.get(reason) ?? 0) + 1);
         return;
       }
-      sink.warn({ refused: { [reason]: 1 }, intervalMs }, message);
+      log.warn({ reason, thenSummedUpForMs: intervalMs }, message);
       timer = setTimeout(flush, intervalMs);
       timer.unref();
     },
