@@ -45,7 +45,15 @@ export const budgetedOperations: ReadonlySet<OperationName> = new Set(Object.key
 const budgetKey = (budget: Budget, instanceKey: string) =>
   `budget\u0000${budget.scope === 'proxy' ? '' : instanceKey}\u0000${budget.kind}`;
 const emailChallengeKey = (instanceKey: string) => `challenge\u0000${instanceKey}\u0000email`;
-const emailGuessKey = (instanceKey: string) => `challenge\u0000${instanceKey}\u0000email-guess`;
+
+/**
+ * The guess log of the e-mail code last sent (the one issued within a code lifetime). With none
+ * known (a restart), guesses go to one shared log, so five still end them.
+ */
+async function emailGuessKey(store: FlowStateStore, instanceKey: string, now: number, limits: GuardLimits): Promise<string> {
+  const issued = await store.attemptsSince(emailChallengeKey(instanceKey), now - limits.codeLifetimeMs);
+  return `challenge\u0000${instanceKey}\u0000email-guess\u0000${issued[issued.length - 1] ?? 'unknown'}`;
+}
 
 /** The first budget the call would overrun, or null; nothing is counted here. */
 export async function budgetRefusal(store: FlowStateStore, instanceKey: string, name: OperationName, now: number, limits: GuardLimits): Promise<Refusal | null> {
@@ -55,10 +63,7 @@ export async function budgetRefusal(store: FlowStateStore, instanceKey: string, 
     if (refused) return refused;
   }
   if (name === 'verifyAccountEmail') {
-    // Guesses against the e-mail code last sent; with none known (a restart), the last code lifetime.
-    const issued = await store.attemptsSince(emailChallengeKey(instanceKey), now - limits.codeLifetimeMs);
-    const since = issued[issued.length - 1] ?? now - limits.codeLifetimeMs;
-    const tried = await store.attemptsSince(emailGuessKey(instanceKey), since);
+    const tried = await store.attemptsSince(await emailGuessKey(store, instanceKey, now, limits), now - limits.codeLifetimeMs);
     if (tried.length >= limits.guessesPerChallenge) {
       const sendAgain = await budgetRefusal(store, instanceKey, 'setAccountEmail', now, limits);
       return { code: 'CHALLENGE_EXHAUSTED', retryAfterSeconds: sendAgain && 'retryAfterSeconds' in sendAgain ? sendAgain.retryAfterSeconds : 1 };
@@ -68,9 +73,9 @@ export async function budgetRefusal(store: FlowStateStore, instanceKey: string, 
 }
 
 /** Counts the call against its budgets: it is about to reach the provider. */
-export async function spendBudgets(store: FlowStateStore, instanceKey: string, name: OperationName, now: number): Promise<void> {
+export async function spendBudgets(store: FlowStateStore, instanceKey: string, name: OperationName, now: number, limits: GuardLimits): Promise<void> {
   for (const budget of budgets[name] ?? []) await store.addAttempt(budgetKey(budget, instanceKey), now);
-  if (name === 'verifyAccountEmail') await store.addAttempt(emailGuessKey(instanceKey), now);
+  if (name === 'verifyAccountEmail') await store.addAttempt(await emailGuessKey(store, instanceKey, now, limits), now);
 }
 
 /** A set-e-mail answer that mailed a code opens a new challenge with its own five guesses. */

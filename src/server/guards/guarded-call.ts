@@ -92,7 +92,7 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
       log?.warn({ operation: name, refusal: refused.code, number: number === null ? null : maskNumber(number) }, 'guard refused');
       return 'retryAfterSeconds' in refused ? errorReply(refused.code, { retryAfterSeconds: refused.retryAfterSeconds }) : errorReply(refused.code);
     }
-    await spendBudgets(store, instanceKey, name, before.now);
+    await spendBudgets(store, instanceKey, name, before.now, limits);
     const result = await runOperation(name, input, context, signal);
     const now = clock.now();
     if (result.ok) await afterBudgetedCall(store, instanceKey, name, result.value, now);
