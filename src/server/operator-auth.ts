@@ -67,7 +67,7 @@ export interface OperatorAuthOptions {
   maxFailures?: number;
   failureWindowMs?: number;
   clock?: Clock;
-  /** Where failures per client are kept; in memory by default (capped at 10,000 clients, swept). */
+  /** Where failures per client are kept; in memory by default (capped at 5,000 clients, swept). */
   failures?: AttemptLog;
   /** How often refused sign-ins are summed up in one log line. */
   logIntervalMs?: number;
@@ -76,8 +76,8 @@ export interface OperatorAuthOptions {
 /** Paths an orchestrator probes without credentials; they reveal nothing. */
 const openPaths = new Set(['/healthz', '/readyz']);
 
-/** Most clients whose failures are remembered at once: about 2 MB at most. */
-const MAX_CLIENTS = 10_000;
+/** Most clients whose failures are remembered at once (about 2 MB); the least recent go first. */
+const MAX_CLIENTS = 5_000;
 
 /**
  * One hook in front of everything the proxy serves (the console too, so the browser asks for the
