@@ -23,9 +23,6 @@ function clientGone(reply: FastifyReply): AbortSignal {
   return controller.signal;
 }
 
-/** Which methods each API path answers, for the `Allow` header of a 405. */
-export const apiMethods: ReadonlyMap<string, string> = new Map(operationNames.map((name) => [operations[name].path, operations[name].method]));
-
 /** The instance alias the request's principal acts for, and its run context; null when it has none. */
 export type ContextResolver = (request: FastifyRequest) => { instance: string; context: RunContext } | null;
 
