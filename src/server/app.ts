@@ -3,7 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { errorReply } from '../gateway/api-call';
 import type { RunContext } from '../gateway/run-operation';
 import { registerApiRoutes, sendReply } from './api-routes';
-import type { ServerLimits } from './config';
+import type { ServerLimits, TrustProxy } from './config';
 import type { Embedding } from './embed/embedding';
 import type { GuardedCall } from './guards/guarded-call';
 import { registerHealth, type HealthOptions } from './health';
@@ -14,7 +14,9 @@ import type { Metrics } from './metrics/metrics';
 import { operationOf, registerMetrics } from './metrics/metrics-routes';
 import { registerOpenApi } from './openapi/openapi-route';
 import { registerOperatorAuth, type OperatorAuthOptions } from './operator-auth';
-import { registerSecurityHeaders } from './security-headers';
+import { registerCrossSiteCheck } from './cross-site';
+import { clientErrorAnswer, frameworkErrorAnswer, registerNotFound } from './framework-errors';
+import { isApiTarget, registerSecurityHeaders } from './security-headers';
 
 export interface AppOptions {
   logger: FastifyBaseLogger;
@@ -38,11 +40,18 @@ export interface AppOptions {
   /** Sends Strict-Transport-Security (set it when the console is served over HTTPS). */
   hsts?: boolean;
   serverLimits?: ServerLimits;
+  /** Which reverse proxies' X-Forwarded-For to believe (TRUST_PROXY); false trusts none. */
+  trustProxy?: TrustProxy;
 }
 
 const defaultServerLimits: ServerLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 
 const BODY_LIMIT_BYTES = 16 * 1024;
+
+/** A hop count trusts that many proxies nearest the server (proxy-addr's rule, as Fastify applies it). */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const limits = options.serverLimits ?? defaultServerLimits;
@@ -51,8 +60,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: newRequestId,
     requestIdHeader: false,
-    trustProxy: false,
-    return503OnClosing: true,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
+    // Closing is answered below, with a catalogue body and the security headers.
+    return503OnClosing: false,
+    frameworkErrors: frameworkErrorAnswer(options.hsts ?? false),
+    clientErrorHandler: clientErrorAnswer(options.hsts ?? false),
     // One line per request (below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     // Slow clients are cut off instead of holding sockets open.
@@ -65,10 +77,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
+  // Graceful shutdown: once closing, a request on a connection still open is told so (typed), and
+  // answers still in flight close their connection, so a keep-alive client cannot hold it open.
+  let closing = false;
+  app.addHook('onRequest', async (_request, reply) => {
+    if (closing) return sendReply(reply.header('connection', 'close'), errorReply('SHUTTING_DOWN'));
+  });
+
   // JSON is the only body the API takes; anything else is refused before a handler runs.
   app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', async (request, reply) => {
-    if (request.method !== 'POST' || !request.url.startsWith('/api/')) return;
+    if (request.method !== 'POST' || !isApiTarget(request.url)) return;
     const type = request.headers['content-type'] ?? '';
     if (!/^application\/json\s*(;|$)/i.test(type)) return sendReply(reply, errorReply('UNSUPPORTED_MEDIA_TYPE'));
   });
@@ -84,14 +103,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendReply(reply, errorReply('INTERNAL'));
   });
 
-  // Graceful shutdown: answers still in flight close their connection, so a keep-alive client
-  // cannot hold the closing server open.
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info({ req: request, res: reply, ms: Math.round(reply.elapsedTime) }, 'request completed');
     done();
   });
 
-  let closing = false;
   app.addHook('preClose', (done) => {
     closing = true;
     done();
@@ -113,6 +129,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     anonymous: options.anonymous,
     exempt: options.embedding ? [options.embedding.exchangePath] : [],
   });
+  // Basic credentials are sent by the browser whoever asks: a page on another site is refused here.
+  registerCrossSiteCheck(app);
   options.embedding?.register(app);
   registerApiRoutes(
     app,
@@ -140,16 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
 
-  app.setNotFoundHandler((request, reply) => {
-    // Anything that looks like the API, however it is spelt (`//api`, `\\api`), is not the console.
-    if (/^[/\\]+api([/\\?]|$)/i.test(request.url) || !options.staticDir) {
-      return sendReply(reply, errorReply('NOT_FOUND'));
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendReply(reply, errorReply('METHOD_NOT_ALLOWED'));
-    if (/\.[a-z0-9]+$/i.test(request.url.split('?')[0] ?? '')) return sendReply(reply, errorReply('NOT_FOUND'));
-    // Every other page address is the console itself; the hash and query pick the screen.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
-  });
+  registerNotFound(app, options.staticDir);
 
   return app;
 }

@@ -64,6 +64,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     anonymous: embedding ? null : { via: 'anonymous', subject: 'anonymous', instance: 'default' },
     embedding,
     call: createGuardedCall({
+      limits: config.guardLimits,
       ...guards,
       store: measuredFlowStateStore(guards.store ?? createMemoryFlowStateStore(), metrics.recordStateStoreCall),
       onRefusal: (operation, reason) => metrics.recordGuardRefusal({ guard: 'registration', operation, reason }),
@@ -81,6 +82,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     },
     hsts: config.hsts,
     serverLimits: config.server,
+    trustProxy: config.trustProxy,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const metricsServer = config.metricsPort === null ? null : await startMetricsServer(metrics, config.metricsPort, config.host);

@@ -1,4 +1,4 @@
-import { errors, jwtVerify } from 'jose';
+import { decodeProtectedHeader, errors, jwtVerify, type ProtectedHeaderParameters } from 'jose';
 import { z } from 'zod';
 import { aliasSchema } from '../instances/instances-file';
 import { isExactOrigin, type EmbedAlgorithm } from './embed-config';
@@ -38,6 +38,7 @@ export type TokenCheck = { ok: true; claims: EmbedClaims } | { ok: false; reason
  * Single use is the replay store's job, after this check.
  */
 export async function verifyEmbedToken(token: string, key: EmbedKey, rules: TokenRules, nowMs: number): Promise<TokenCheck> {
+  if (!plainJwtHeader(token)) return { ok: false, reason: 'invalid' };
   let payload: unknown;
   try {
     const verified = await jwtVerify(token, key, {
@@ -62,6 +63,21 @@ export async function verifyEmbedToken(token: string, key: EmbedKey, rules: Toke
   }
   if (!rules.allowedOrigins.includes(claims.po)) return { ok: false, reason: 'origin' };
   return { ok: true, claims };
+}
+
+/**
+ * The header must say this is a plain JWT (`typ` JWT or absent, RFC 7519 §5.1; an access token
+ * `at+jwt` or any other kind is a token for something else) and ask for no extension (`crit`).
+ */
+function plainJwtHeader(token: string): boolean {
+  let header: ProtectedHeaderParameters;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch {
+    return false;
+  }
+  if (header.crit !== undefined) return false;
+  return header.typ === undefined || header.typ.toUpperCase() === 'JWT';
 }
 
 /** Remembers every `jti` until its token would have expired anyway, so each token works once. */

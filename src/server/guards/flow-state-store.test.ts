@@ -11,6 +11,9 @@ const record: FlowRecord = {
   codeIssuedAt: null,
   wrongCodes: 0,
   wrongPins: 0,
+  captchaAnswers: 0,
+  parked: {},
+  checked: {},
 };
 
 describe('the in-memory flow-state store', () => {

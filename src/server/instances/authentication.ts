@@ -8,6 +8,8 @@ export interface Principal {
   via: string;
   subject: string;
   instance: string;
+  /** An embed session's exact parent origin: the one other origin that may call for it. */
+  origin?: string;
 }
 
 export type Authentication = { ok: true; principal: Principal } | { ok: false; code: 'UNAUTHORIZED' | 'TOKEN_EXPIRED' };

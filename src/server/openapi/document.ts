@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { embedSessionOperation } from '../../contract/embed';
 import { errorBodySchema, errorCatalogue, errorCodes, type ErrorCode } from '../../contract/errors';
 import { API_PREFIX, operationNames, operations, type OperationDefinition } from '../../contract/operations';
@@ -8,7 +8,7 @@ export const OPENAPI_PATH = `${API_PREFIX}/openapi.json`;
 type JsonSchema = Record<string, unknown>;
 
 /** A contract schema as a JSON Schema 2020-12 object (the dialect of OpenAPI 3.1), without `$schema`. */
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
   const generated: JsonSchema = { ...z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'throw' }) };
   delete generated.$schema;
   return generated;
@@ -43,7 +43,7 @@ function errorResponses(): Record<string, unknown> {
   return responses;
 }
 
-function operationObject(operationId: string, definition: OperationDefinition<z.ZodType, z.ZodType>, extra: Record<string, unknown> = {}) {
+function operationObject(operationId: string, definition: OperationDefinition<z.ZodMiniType, z.ZodMiniType>, extra: Record<string, unknown> = {}) {
   const request = definition.method === 'POST'
     ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(definition.request, 'input') } } } }
     : {};

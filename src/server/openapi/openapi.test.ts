@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import { errorCatalogue, errorCodes } from '../../contract/errors';
 import { operationNames, operations } from '../../contract/operations';
 import { startTestStack, type TestStack } from '../testing';
@@ -9,7 +10,7 @@ import { OPENAPI_PATH, openApiDocument, openApiText } from './document';
 
 const committed = readFileSync(new URL('../../../docs/openapi.json', import.meta.url), 'utf8');
 
-const schemaOf = (schema: z.ZodType, io: 'input' | 'output') => {
+const schemaOf = (schema: ZodMiniType, io: 'input' | 'output') => {
   const generated: Record<string, unknown> = { ...z.toJSONSchema(schema, { io }) };
   delete generated.$schema;
   return generated;
