@@ -14,7 +14,8 @@ const issuer = 'example-portal';
 /** The portal's page is never loaded here; its origin only has to be allowed and named in the token. */
 const portalOrigin = 'http://127.0.0.1:9';
 
-test.describe.configure({ mode: 'serial' });
+// One worker runs the file's tests in order on one topology; a failure does not skip the rest.
+test.describe.configure({ mode: 'default' });
 
 let topology: Topology;
 

@@ -14,7 +14,8 @@ import { hitsBetween, OPERATOR_TOKEN, startTopology, type Topology } from './sup
  * back, and the operator's journey holds. One topology for the file; each test starts on a fresh
  * simulated instance and key prefix.
  */
-test.describe.configure({ mode: 'serial' });
+// One worker runs the file's tests in order on one topology; a failure does not skip the rest.
+test.describe.configure({ mode: 'default' });
 test.use({ extraHTTPHeaders: { authorization: `Bearer ${OPERATOR_TOKEN}` } });
 
 let topology: Topology;
