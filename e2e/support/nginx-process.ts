@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { requireBinary } from '../../scripts/server-binaries';
+import { ensureServer, nginxServer } from '../../scripts/servers';
 import { freePort, waitForPort } from './free-port';
 
 /** The response header through which tests see which proxy process answered (tests only). */
@@ -35,7 +35,7 @@ export function renderSiteConf(upstreamPorts: number[], listenPort: number): str
  * in front of `upstreamPorts` with deploy/nginx.conf. Each answer says which process served it.
  */
 export async function startNginx(upstreamPorts: number[]): Promise<NginxProcess> {
-  const binary = requireBinary('nginx');
+  const binary = ensureServer(nginxServer);
   const dir = mkdtempSync(join(tmpdir(), 'wa-nginx-'));
   mkdirSync(join(dir, 'temp'));
   const port = await freePort();

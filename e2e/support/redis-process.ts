@@ -2,9 +2,9 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { requireBinary } from '../../scripts/server-binaries';
+import { ensureServer, redisServer } from '../../scripts/servers';
 import { freePort, waitForPort } from './free-port';
 
 export interface RedisProcess {
@@ -25,8 +25,9 @@ export interface RedisProcess {
  * saves on shutdown, so a stop and start keep every key, as a restarted Redis with persistence does.
  */
 export async function startRedis(): Promise<RedisProcess> {
-  const binary = requireBinary('redis-server');
-  const cliBinary = requireBinary('redis-cli');
+  const binary = ensureServer(redisServer);
+  // Debian's redis-server package brings redis-tools, whose redis-cli sits beside it.
+  const cliBinary = join(dirname(binary), 'redis-cli');
   const dir = mkdtempSync(join(tmpdir(), 'wa-redis-'));
   const port = await freePort();
   let child: ChildProcess | null = null;
