@@ -5,6 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import { z } from 'zod';
 import { createSimulatedProvider } from '../src/fake-provider/simulated-provider';
 import { startSimulatedUpstream } from '../src/server/simulated-upstream';
+import { renderReplicaBench, replicaFailures, runReplicaBench } from './replicas-bench';
 
 /**
  * `npm run bench:proxy`: the latency the proxy adds and its throughput, on loopback. The simulated
@@ -111,10 +112,11 @@ try {
   const cpuAfter = cpuSeconds(proxy.pid);
   const cpuMsPerRequest = cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / maxProxy.requests.total;
   const loadAfter = loadavg()[0] ?? 0;
-  const report = render({ fixedDirect, fixedProxy, maxDirect, maxProxy, loadBefore, loadAfter, cpuMsPerRequest });
+  const replicas = await runReplicaBench({ upstreamUrl: upstream.url, instance, operatorToken, seconds: PHASE_SECONDS });
+  const report = render({ fixedDirect, fixedProxy, maxDirect, maxProxy, loadBefore, loadAfter, cpuMsPerRequest }) + renderReplicaBench(replicas, PHASE_SECONDS);
   writeFileSync('docs/performance.md', report);
   process.stdout.write(report);
-  const bad = [fixedProxy, maxProxy].some((result) => result.errors + result.timeouts + result.non2xx > 0);
+  const bad = [fixedProxy, maxProxy].some((result) => result.errors + result.timeouts + result.non2xx > 0) || replicaFailures(replicas) > 0;
   if (bad) {
     process.stderr.write('The proxy answered with errors during the benchmark.\n');
     process.exitCode = 1;

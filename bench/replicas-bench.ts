@@ -1,0 +1,162 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { freePort } from '../e2e/support/free-port';
+import { startNginx } from '../e2e/support/nginx-process';
+import { startRedis } from '../e2e/support/redis-process';
+
+/**
+ * Part of `npm run bench:proxy`: what shared state costs. The same guarded call (an availability
+ * check: the journey record read and written, three hourly counters read) goes to the simulated
+ * upstream directly, to one proxy process keeping state in memory, to one with Redis, and to three
+ * with Redis behind nginx (deploy/nginx.conf), all in one run; each is compared with the upstream.
+ */
+export interface ReplicaBenchOptions {
+  upstreamUrl: string;
+  instance: { instanceId: string; instanceToken: string; clientToken: string };
+  operatorToken: string;
+  seconds: number;
+}
+
+const FIXED_RATE = 50;
+const CONNECTIONS = 10;
+const number = { ddi: '55', phone: '11987654321' };
+
+const resultSchema = z.object({
+  latency: z.object({ p50: z.number(), p99: z.number() }),
+  requests: z.object({ average: z.number(), total: z.number() }),
+  errors: z.number(),
+  timeouts: z.number(),
+  non2xx: z.number(),
+});
+type Result = z.infer<typeof resultSchema>;
+
+interface Target {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** One autocannon run of the availability POST: `rate` fixes the pace (one connection), else as fast as it goes. */
+async function load(target: Target, seconds: number, rate?: number): Promise<Result> {
+  const args = ['node_modules/autocannon/autocannon.js', '-j', '-d', String(seconds), '-m', 'POST', '-b', JSON.stringify(number)];
+  args.push('-c', rate === undefined ? String(CONNECTIONS) : '1');
+  if (rate !== undefined) args.push('-R', String(rate));
+  for (const [name, value] of Object.entries({ ...target.headers, 'content-type': 'application/json' })) args.push('-H', `${name}=${value}`);
+  args.push(target.url);
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  await once(child, 'exit');
+  return resultSchema.parse(JSON.parse(output));
+}
+
+/** bench/proxy-process.ts (the proxy with its log lines formatted, then discarded) on `port`. */
+async function startProcess(port: number, env: Record<string, string>): Promise<() => Promise<void>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/proxy-process.ts'], {
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`a proxy process did not start:\n${output}`)), 20_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (output.includes('listening on')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return async () => {
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    await exited;
+  };
+}
+
+export interface ReplicaFigures {
+  rows: Array<{ name: string; fixed: Result; max: Result }>;
+}
+
+export async function runReplicaBench(options: ReplicaBenchOptions): Promise<ReplicaFigures> {
+  const { instance } = options;
+  const redis = await startRedis();
+  const stops: Array<() => Promise<void>> = [() => redis.close()];
+  try {
+    const common = {
+      ZAPI_BASE_URL: options.upstreamUrl,
+      ZAPI_INSTANCE_ID: instance.instanceId,
+      ZAPI_INSTANCE_TOKEN: instance.instanceToken,
+      ZAPI_CLIENT_TOKEN: instance.clientToken,
+      OPERATOR_TOKEN: options.operatorToken,
+    };
+    const shared = { ...common, REDIS_URL: redis.url, STATE_ENCRYPTION_KEY: randomBytes(32).toString('hex') };
+    const [memoryPort, redisPort, ...replicaPorts] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+    stops.push(await startProcess(memoryPort, common));
+    stops.push(await startProcess(redisPort, shared));
+    for (const port of replicaPorts) stops.push(await startProcess(port, shared));
+    const nginx = await startNginx(replicaPorts);
+    stops.push(() => nginx.close());
+
+    const auth = { authorization: `Bearer ${options.operatorToken}` };
+    const path = '/api/v1/registration/availability';
+    const targets: Target[] = [
+      {
+        name: 'upstream directly',
+        url: `${options.upstreamUrl}/instances/${instance.instanceId}/token/${instance.instanceToken}/mobile/registration-available`,
+        headers: { 'client-token': instance.clientToken },
+      },
+      { name: 'one process, state in memory', url: `http://127.0.0.1:${String(memoryPort)}${path}`, headers: auth },
+      { name: 'one process, state in Redis', url: `http://127.0.0.1:${String(redisPort)}${path}`, headers: auth },
+      { name: 'three processes, Redis, behind nginx', url: `${nginx.url}${path}`, headers: auth },
+    ];
+    // Warm-up: JIT, connection pools, Redis scripts loaded.
+    for (const target of targets) await load(target, 1);
+    const rows = [];
+    for (const target of targets) {
+      const fixed = await load(target, options.seconds, FIXED_RATE);
+      const max = await load(target, options.seconds);
+      rows.push({ name: target.name, fixed, max });
+    }
+    return { rows };
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+  }
+}
+
+/** Errors, timeouts and non-2xx answers through any proxy setup (the upstream's own are not counted). */
+export function replicaFailures(figures: ReplicaFigures): number {
+  return figures.rows.slice(1).reduce((sum, row) => sum + failures(row.fixed) + failures(row.max), 0);
+}
+
+const failures = (result: Result) => result.errors + result.timeouts + result.non2xx;
+
+/** The section of docs/performance.md with these figures. */
+export function renderReplicaBench(figures: ReplicaFigures, seconds: number): string {
+  const ms = (value: number) => `${value.toFixed(2)} ms`;
+  const signed = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)} ms`;
+  const [direct, memory, redis] = figures.rows;
+  if (!direct || !memory || !redis) return '';
+  const redisCost = redis.fixed.latency.p50 - memory.fixed.latency.p50;
+  const rows = figures.rows.map(
+    (row) =>
+      `| ${row.name} | ${ms(row.fixed.latency.p50)} | ${ms(row.fixed.latency.p99)} | ${row === direct ? '' : signed(row.fixed.latency.p50 - direct.fixed.latency.p50)} | ${row === direct ? '' : signed(row.fixed.latency.p99 - direct.fixed.latency.p99)} | ${Math.round(row.max.requests.average)} | ${failures(row.fixed) + failures(row.max)} |`,
+  );
+  return `
+## Shared state: memory, Redis, three processes behind nginx
+
+The guarded call \`POST /api/v1/registration/availability\` (the journey record read and written, three hourly
+counters read, the in-flight and per-instance guards), ${FIXED_RATE} req/s on one connection for the latencies, then
+${CONNECTIONS} connections as fast as they go for req/s; ${seconds} s per phase, the same run, one Redis and nginx
+on loopback (\`bench/replicas-bench.ts\`). Calls for one instance are serialized by design, so req/s here is one
+instance's ceiling, not the proxy's.
+
+| | p50 | p99 | p50 added | p99 added | req/s | failures |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+**Redis adds ${signed(redisCost)} p50 per call** over state in memory (goal: ≤ 1 ms).
+`;
+}
