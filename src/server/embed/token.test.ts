@@ -95,19 +95,19 @@ describe('embed keys', () => {
 });
 
 describe('replay store', () => {
-  it('lets each jti through once and forgets it only after its token expired', () => {
+  it('lets each jti through once and forgets it only after its token expired', async () => {
     const replays = createReplayStore();
-    expect(replays.use('jti-1', nowSeconds + 60, nowMs)).toBe(true);
-    expect(replays.use('jti-1', nowSeconds + 60, nowMs + 1000)).toBe(false);
-    expect(replays.use('jti-2', nowSeconds + 60, nowMs)).toBe(true);
-    expect(replays.use('jti-1', nowSeconds + 60, nowMs + 120_000)).toBe(true);
+    expect(await replays.use('jti-1', nowSeconds + 60, nowMs)).toBe(true);
+    expect(await replays.use('jti-1', nowSeconds + 60, nowMs + 1000)).toBe(false);
+    expect(await replays.use('jti-2', nowSeconds + 60, nowMs)).toBe(true);
+    expect(await replays.use('jti-1', nowSeconds + 60, nowMs + 120_000)).toBe(true);
   });
 
-  it('refuses new tokens when full rather than forgetting live ones', () => {
+  it('refuses new tokens when full rather than forgetting live ones', async () => {
     const replays = createReplayStore(2);
-    expect(replays.use('a-jti-0001', nowSeconds + 60, nowMs)).toBe(true);
-    expect(replays.use('b-jti-0001', nowSeconds + 60, nowMs)).toBe(true);
-    expect(replays.use('c-jti-0001', nowSeconds + 60, nowMs)).toBe(false);
-    expect(replays.use('a-jti-0001', nowSeconds + 60, nowMs)).toBe(false);
+    expect(await replays.use('a-jti-0001', nowSeconds + 60, nowMs)).toBe(true);
+    expect(await replays.use('b-jti-0001', nowSeconds + 60, nowMs)).toBe(true);
+    expect(await replays.use('c-jti-0001', nowSeconds + 60, nowMs)).toBe(false);
+    expect(await replays.use('a-jti-0001', nowSeconds + 60, nowMs)).toBe(false);
   });
 });
