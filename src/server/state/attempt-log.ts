@@ -23,7 +23,7 @@ export function createMemoryAttemptLog(): AttemptLog {
       return Promise.resolve();
     },
     since: (key, since) => {
-      const recent = (attempts.get(key) ?? []).filter((at) => at >= since);
+      const recent = (attempts.get(key) ?? []).filter((at) => at >= since).sort((x, y) => x - y);
       // Forgetting what no window can see any more keeps the map from growing without bound.
       if (recent.length === 0) attempts.delete(key);
       else attempts.set(key, recent);

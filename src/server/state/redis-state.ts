@@ -35,6 +35,9 @@ export function createRedisState(options: RedisStateOptions): RedisState {
     retryStrategy: (attempt) => Math.min(50 * attempt, 1_000),
   });
   let down = false;
+  // Until the first connection, a call waits for it (briefly) rather than failing at once.
+  let everReady = false;
+  client.once('ready', () => (everReady = true));
   client.on('error', (error: Error) => {
     if (down) return;
     down = true;
@@ -46,7 +49,23 @@ export function createRedisState(options: RedisStateOptions): RedisState {
     options.onReconnected?.();
   });
 
+  const connected = (timeoutMs: number): Promise<boolean> =>
+    client.status === 'ready'
+      ? Promise.resolve(true)
+      : new Promise((resolve) => {
+          const timer = setTimeout(() => {
+            client.off('ready', onReady);
+            resolve(false);
+          }, timeoutMs);
+          const onReady = () => {
+            clearTimeout(timer);
+            resolve(true);
+          };
+          client.once('ready', onReady);
+        });
+
   const run = async <T>(work: (redis: Redis) => Promise<T>): Promise<T> => {
+    if (!everReady) await connected(2_000);
     try {
       return await work(client);
     } catch (error) {
@@ -65,20 +84,7 @@ export function createRedisState(options: RedisStateOptions): RedisState {
         return false;
       }
     },
-    connected: (timeoutMs) =>
-      client.status === 'ready'
-        ? Promise.resolve(true)
-        : new Promise((resolve) => {
-            const timer = setTimeout(() => {
-              client.off('ready', onReady);
-              resolve(false);
-            }, timeoutMs);
-            const onReady = () => {
-              clearTimeout(timer);
-              resolve(true);
-            };
-            client.once('ready', onReady);
-          }),
+    connected,
     close: async () => {
       try {
         await client.quit();
