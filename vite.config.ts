@@ -46,6 +46,8 @@ export default defineConfig(({ mode, isSsrBuild }) => {
             name: 'unit',
             environment: 'node',
             include: ['src/**/*.test.ts'],
+            // The state suites start their own redis-server: installed here once, not by each file at once.
+            globalSetup: ['src/test/ensure-servers.ts'],
           },
         },
         {

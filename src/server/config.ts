@@ -2,6 +2,7 @@ import { z } from 'zod';
 // Embedding and several instances: their variables and checks live beside their code.
 import { embedConfigFrom, embedEnvShape, type EmbedConfig } from './embed/embed-config';
 import { readInstancesFile, type InstanceEntries } from './instances/instances-file';
+import { stateConfigFrom, stateEnvShape, type StateConfig } from './state/state-config';
 
 const optionalSecret = z.string().trim().min(1).optional();
 const positiveMs = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -42,6 +43,7 @@ const envSchema = z
       .optional()
       .transform((value) => (value === '' ? undefined : value)),
     ...embedEnvShape,
+    ...stateEnvShape,
   });
 
 const credentialNames = ['ZAPI_INSTANCE_ID', 'ZAPI_INSTANCE_TOKEN', 'ZAPI_CLIENT_TOKEN'] as const;
@@ -152,6 +154,8 @@ export interface Config {
   instances: InstanceEntries;
   /** Null when embedding is off. */
   embed: EmbedConfig | null;
+  /** Null: journeys, limits and sessions live in this process (REDIS_URL unset). */
+  state: StateConfig | null;
   upstream: UpstreamLimits;
   server: ServerLimits;
   /** Null when none is configured (allowed only on loopback against the simulated provider). */
@@ -185,13 +189,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const token = e.OPERATOR_TOKEN ?? null;
   const provider = chooseProvider(e);
   const embed = embedConfigFrom(e);
+  const state = stateConfigFrom(e);
   const file = e.INSTANCES_FILE ? readInstancesFile(e.INSTANCES_FILE) : null;
   const later = [
     ...(embed.ok ? [] : embed.problems),
+    ...(state.ok ? [] : state.problems),
     ...(file && !file.ok ? file.problems : []),
     ...(file && provider.kind !== 'simulated' ? ['INSTANCES_FILE: set it or the ZAPI_* / WAWP_* credentials, not both'] : []),
   ];
-  if (later.length > 0 || !embed.ok) throw new ConfigError(later);
+  if (later.length > 0 || !embed.ok || !state.ok) throw new ConfigError(later);
   const instances: InstanceEntries = file?.ok ? file.entries : { default: provider };
   return {
     port: e.PORT,
@@ -200,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     simulated: { speaks: e.SIMULATED_PROVIDER, qr: e.SIMULATED_QR },
     instances,
     embed: embed.embed,
+    state: state.state,
     upstream: {
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       headersTimeoutMs: e.UPSTREAM_HEADERS_TIMEOUT_MS,

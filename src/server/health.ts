@@ -22,17 +22,20 @@ export function probeOrigin(origin: string, timeoutMs: number): Promise<boolean>
 export interface HealthOptions {
   /** Resolves true when the provider can be reached. */
   upstreamReachable: () => Promise<boolean>;
+  /** Resolves true when the shared state (Redis) answers; absent when state is in memory. */
+  stateReachable?: () => Promise<boolean>;
 }
 
 /**
  * `/healthz`: the process answers. `/readyz`: the configuration was valid (the process would not
- * have started otherwise) and the provider can be reached. Neither says which provider or where.
+ * have started otherwise), the shared state answers and the provider can be reached. Neither says which provider or where.
  */
 export function registerHealth(app: FastifyInstance, options: HealthOptions): void {
   app.get('/healthz', async (_request, reply) => reply.type('application/json; charset=utf-8').send({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) =>
-    (await options.upstreamReachable())
+  app.get('/readyz', async (_request, reply) => {
+    if (options.stateReachable && !(await options.stateReachable())) return sendReply(reply, errorReply('STATE_UNAVAILABLE'));
+    return (await options.upstreamReachable())
       ? reply.type('application/json; charset=utf-8').send({ status: 'ready' })
-      : sendReply(reply, errorReply('UPSTREAM_UNAVAILABLE')),
-  );
+      : sendReply(reply, errorReply('UPSTREAM_UNAVAILABLE'));
+  });
 }

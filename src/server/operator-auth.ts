@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../fake-provider/clock';
 import { errorReply } from '../gateway/api-call';
 import { sendReply } from './api-routes';
 import type { OperatorCredentials } from './config';
+import { createMemoryAttemptLog, type AttemptLog } from './state/attempt-log';
 
 /**
  * What one way of proving who is calling says about a request: it proves the caller, it found no
@@ -63,6 +64,8 @@ export interface OperatorAuthOptions {
   /** Failed attempts per client address within `failureWindowMs` before every attempt is refused. */
   maxFailures?: number;
   failureWindowMs?: number;
+  /** Where failed attempts are counted (in memory by default; Redis shares them between processes). */
+  failures?: AttemptLog;
   clock?: Clock;
 }
 
@@ -77,15 +80,12 @@ export function registerOperatorAuth(app: FastifyInstance, options: OperatorAuth
   const maxFailures = options.maxFailures ?? 10;
   const windowMs = options.failureWindowMs ?? 15 * 60 * 1000;
   const clock = options.clock ?? systemClock;
-  const failures = new Map<string, number[]>();
-
-  const recent = (ip: string, now: number) => (failures.get(ip) ?? []).filter((at) => at > now - windowMs);
+  const failures = options.failures ?? createMemoryAttemptLog();
 
   app.addHook('onRequest', async (request, reply) => {
     if (openPaths.has(request.url.split('?')[0] ?? '')) return;
     const now = clock.now();
-    const seen = recent(request.ip, now);
-    if (seen.length === 0) failures.delete(request.ip);
+    const seen = await failures.since(request.ip, now - windowMs + 1);
     const oldest = seen[0];
     if (seen.length >= maxFailures && oldest !== undefined) {
       request.log.warn({ ip: request.ip, reason: 'too-many-failures' }, 'operator authentication refused');
@@ -93,10 +93,7 @@ export function registerOperatorAuth(app: FastifyInstance, options: OperatorAuth
     }
     const verdicts = options.authenticators.map((authenticate) => authenticate(request));
     if (verdicts.includes('granted')) return;
-    if (verdicts.includes('rejected')) {
-      seen.push(now);
-      failures.set(request.ip, seen);
-    }
+    if (verdicts.includes('rejected')) await failures.add(request.ip, now, windowMs);
     // The credential itself is never logged; only that it was missing or wrong.
     request.log.warn({ ip: request.ip, reason: verdicts.includes('rejected') ? 'wrong-credential' : 'no-credential' }, 'operator authentication failed');
     reply.header('www-authenticate', 'Basic realm="wa-onboarding", charset="UTF-8"');

@@ -9,6 +9,7 @@ import { probeOrigin } from './health';
 import { createInstanceRegistry } from './instances/instance-registry';
 import { createLogger } from './logger';
 import { operatorAuthenticators, type OperatorAuthOptions } from './operator-auth';
+import { createMemoryStateStores, createRedisStateStores } from './state/state-stores';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -24,7 +25,7 @@ export interface RunningServer {
 export interface StartOptions {
   staticDir: string | null;
   logDestination?: DestinationStream;
-  /** The flow-state store and clock of the guards (in memory and the system clock by default). */
+  /** Overrides for the guards' stores, clock and limits (by default: the configured state and the system clock). */
   guards?: GuardOptions;
   /** Overrides for the failed-attempt limit of operator authentication (tests move its clock). */
   auth?: Omit<OperatorAuthOptions, 'authenticators'>;
@@ -35,6 +36,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const logger = createLogger(config.logLevel, options.logDestination);
   const closers: Array<() => Promise<void>> = [];
 
+  // REDIS_URL set: every piece of state in Redis, shared by all processes; unset: in this process.
+  const stores = config.state ? createRedisStateStores(config.state, logger) : createMemoryStateStores();
+  closers.push(stores.close);
+  // Unreachable at start is not fatal: /readyz says not ready and calls answer 503 until it is back.
+  if (!(await stores.connected(3_000))) logger.error({ state: stores.kind }, 'shared state not reachable at start');
+
   // One run context per alias; embed sessions (when on) name the alias a request acts for.
   const instances = await createInstanceRegistry(config.instances, config.upstream, {
     ...config.simulated,
@@ -42,7 +49,9 @@ export async function startServer(config: Config, options: StartOptions): Promis
   });
   closers.push(instances.close);
   const simulated = instances.simulated;
-  const embedding = config.embed ? await createEmbedding(config.embed, (alias) => instances.context(alias) !== null) : null;
+  const embedding = config.embed
+    ? await createEmbedding(config.embed, (alias) => instances.context(alias) !== null, Date.now, stores.embed)
+    : null;
 
   const app = await buildApp({
     logger,
@@ -52,9 +61,13 @@ export async function startServer(config: Config, options: StartOptions): Promis
     // Standalone, the console acts on the `default` instance; embedded, only a session names one.
     anonymous: embedding ? null : { via: 'anonymous', subject: 'anonymous', instance: 'default' },
     embedding,
-    call: createGuardedCall(options.guards),
-    auth: config.operator && !embedding ? { ...options.auth, authenticators: operatorAuthenticators(config.operator) } : null,
+    call: createGuardedCall({ ...stores.guards, ...options.guards }),
+    auth:
+      config.operator && !embedding
+        ? { failures: stores.signInFailures, ...options.auth, authenticators: operatorAuthenticators(config.operator) }
+        : null,
     health: {
+      stateReachable: config.state ? stores.reachable : undefined,
       upstreamReachable: async () =>
         (await Promise.all(instances.origins.map((origin) => probeOrigin(origin, config.upstream.connectTimeoutMs)))).every(Boolean),
     },
@@ -67,7 +80,10 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const providerLabel = simulated
     ? `simulated provider speaking ${name(config.simulated.speaks)} (no credentials configured)`
     : [...new Set(kinds)].map(name).join(', ');
-  logger.info({ url: address, provider: [...new Set(kinds)].join(','), instances: instances.aliases, embedding: embedding !== null }, 'listening');
+  logger.info(
+    { url: address, provider: [...new Set(kinds)].join(','), instances: instances.aliases, embedding: embedding !== null, state: stores.kind },
+    'listening',
+  );
 
   return {
     app,

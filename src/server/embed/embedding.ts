@@ -6,8 +6,8 @@ import { sendReply } from '../api-routes';
 import type { Authenticator } from '../instances/authentication';
 import type { EmbedConfig } from './embed-config';
 import { loadEmbedKey } from './embed-keys';
-import { createSessionStore } from './sessions';
-import { createReplayStore, verifyEmbedToken } from './token';
+import { createSessionStore, type SessionLimits, type SessionStore } from './sessions';
+import { createReplayStore, verifyEmbedToken, type ReplayStore } from './token';
 
 export interface Embedding {
   /** Exact origins that may frame the console (CSP frame-ancestors). */
@@ -24,22 +24,33 @@ const bearerPattern = /^Bearer (es_[A-Za-z0-9_-]{20,100})$/;
 /** Identifiers in logs are hashed: enough to correlate lines, useless to replay. */
 const fingerprint = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 12);
 
+/** Where used `jti`s and sessions are kept: in this process by default, in Redis when it is configured. */
+export interface EmbedStores {
+  replays: ReplayStore;
+  sessions: (limits: SessionLimits) => SessionStore;
+}
+
 /**
- * Embedding as one unit: the token exchange route, the single-use store, the in-memory sessions
- * and the authenticator that reads them. `hasInstance` keeps a token from naming an unknown alias.
+ * Embedding as one unit: the token exchange route, the single-use store, the sessions and the
+ * authenticator that reads them. `hasInstance` keeps a token from naming an unknown alias.
  */
-export async function createEmbedding(config: EmbedConfig, hasInstance: (alias: string) => boolean, now: () => number = Date.now): Promise<Embedding> {
+export async function createEmbedding(
+  config: EmbedConfig,
+  hasInstance: (alias: string) => boolean,
+  now: () => number = Date.now,
+  stores: EmbedStores = { replays: createReplayStore(), sessions: createSessionStore },
+): Promise<Embedding> {
   const key = await loadEmbedKey(config.key, config.algorithms);
-  const replays = createReplayStore();
-  const sessions = createSessionStore({ idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionMaxSeconds });
+  const replays = stores.replays;
+  const sessions = stores.sessions({ idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionMaxSeconds });
   const rules = { issuer: config.issuer, audience: config.audience, algorithms: config.algorithms, allowedOrigins: config.allowedOrigins };
 
-  const authenticator: Authenticator = (request) => {
+  const authenticator: Authenticator = async (request) => {
     const header = request.headers.authorization;
     if (!header?.startsWith(`Bearer ${SESSION_PREFIX}`)) return null;
     const match = bearerPattern.exec(header);
     if (!match?.[1]) return { ok: false, code: 'UNAUTHORIZED' };
-    const found = sessions.touch(match[1].slice(SESSION_PREFIX.length), now());
+    const found = await sessions.touch(match[1].slice(SESSION_PREFIX.length), now());
     if (!found.ok) return found;
     return { ok: true, principal: { via: 'embed', subject: found.session.subject, instance: found.session.instance } };
   };
@@ -60,7 +71,7 @@ export async function createEmbedding(config: EmbedConfig, hasInstance: (alias: 
         }
         const { claims } = checked;
         const log = { embed: 'exchange', jti: fingerprint(claims.jti), operator: fingerprint(claims.sub), instance: claims.inst };
-        if (!replays.use(claims.jti, claims.exp, at)) {
+        if (!(await replays.use(claims.jti, claims.exp, at))) {
           request.log.warn({ ...log, outcome: 'refused', reason: 'replayed' }, 'embed token');
           return sendReply(reply, errorReply('UNAUTHORIZED'));
         }
@@ -68,7 +79,7 @@ export async function createEmbedding(config: EmbedConfig, hasInstance: (alias: 
           request.log.warn({ ...log, outcome: 'refused', reason: 'unknown-instance' }, 'embed token');
           return sendReply(reply, errorReply('FORBIDDEN'));
         }
-        const opened = sessions.open({ subject: claims.sub, instance: claims.inst, parentOrigin: claims.po }, at);
+        const opened = await sessions.open({ subject: claims.sub, instance: claims.inst, parentOrigin: claims.po }, at);
         request.log.info({ ...log, outcome: 'accepted', session: fingerprint(opened.id) }, 'embed token');
         const answer: EmbedSessionAnswer = { session: `${SESSION_PREFIX}${opened.id}`, parentOrigin: claims.po, instance: claims.inst };
         return sendReply(reply, { status: 200, body: answer });

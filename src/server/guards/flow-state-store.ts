@@ -1,4 +1,7 @@
 import type { DeliveryMethod } from '../../contract/common';
+import { createMemoryAttemptLog } from '../state/attempt-log';
+import { createMemoryCoordination, type CallCoordination } from '../state/call-coordination';
+import { HOUR_MS } from './limits';
 
 /**
  * Where a registration journey is, per instance, as the proxy saw it. It holds no secret: no code,
@@ -22,10 +25,11 @@ export interface FlowRecord {
 }
 
 /**
- * The proxy's memory of journeys and attempts. The in-memory store is the default; a shared store
- * (Redis, a database) implements the same four calls so that several proxy processes agree.
+ * The proxy's memory of journeys and attempts, and how calls for one instance take turns. The
+ * in-memory store is the default; the Redis store (src/server/state/) implements the same calls so
+ * that several proxy processes agree.
  */
-export interface FlowStateStore {
+export interface FlowStateStore extends CallCoordination {
   read(instanceKey: string): Promise<FlowRecord | undefined>;
   write(instanceKey: string, record: FlowRecord): Promise<void>;
   /** Adds one attempt at `at` under `key` (e.g. wrong codes of one number on one instance). */
@@ -36,25 +40,15 @@ export interface FlowStateStore {
 
 export function createMemoryFlowStateStore(): FlowStateStore {
   const records = new Map<string, FlowRecord>();
-  const attempts = new Map<string, number[]>();
+  const attempts = createMemoryAttemptLog();
   return {
+    ...createMemoryCoordination(),
     read: (instanceKey) => Promise.resolve(records.get(instanceKey)),
     write: (instanceKey, record) => {
       records.set(instanceKey, record);
       return Promise.resolve();
     },
-    addAttempt: (key, at) => {
-      const list = attempts.get(key) ?? [];
-      list.push(at);
-      attempts.set(key, list);
-      return Promise.resolve();
-    },
-    attemptsSince: (key, since) => {
-      const recent = (attempts.get(key) ?? []).filter((at) => at >= since);
-      // Forgetting what no window can see any more keeps the map from growing without bound.
-      if (recent.length === 0) attempts.delete(key);
-      else attempts.set(key, recent);
-      return Promise.resolve(recent);
-    },
+    addAttempt: (key, at) => attempts.add(key, at, HOUR_MS),
+    attemptsSince: (key, since) => attempts.since(key, since),
   };
 }
