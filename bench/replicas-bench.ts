@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, request } from 'undici';
 import { z } from 'zod';
 import { freePort } from '../e2e/support/free-port';
 import { startNginx } from '../e2e/support/nginx-process';
@@ -19,7 +22,8 @@ export interface ReplicaBenchOptions {
   seconds: number;
 }
 
-const FIXED_RATE = 50;
+/** Rounds per second of the latency phase; each round sends one call to every setup in turn. */
+const ROUNDS_PER_SECOND = 50;
 const CONNECTIONS = 10;
 const number = { ddi: '55', phone: '11987654321' };
 
@@ -38,11 +42,48 @@ interface Target {
   headers: Record<string, string>;
 }
 
-/** One autocannon run of the availability POST: `rate` fixes the pace (one connection), else as fast as it goes. */
-async function load(target: Target, seconds: number, rate?: number): Promise<Result> {
+export interface Latency {
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+/**
+ * Latencies to the microsecond: rounds of one call to each setup in turn, on one kept-alive
+ * connection each, so that whatever else the machine does at a moment weighs on every setup alike.
+ */
+async function interleaved(targets: Target[], seconds: number): Promise<Latency[]> {
+  const agent = new Agent({ connections: 1, pipelining: 1 });
+  const samples = targets.map(() => [] as number[]);
+  const failed = targets.map(() => 0);
+  const body = JSON.stringify(number);
+  const end = performance.now() + seconds * 1000;
+  try {
+    while (performance.now() < end) {
+      const roundStart = performance.now();
+      for (const [index, target] of targets.entries()) {
+        const started = performance.now();
+        const answer = await request(target.url, { method: 'POST', headers: { ...target.headers, 'content-type': 'application/json' }, body, dispatcher: agent });
+        await answer.body.text();
+        samples[index]?.push(performance.now() - started);
+        if (answer.statusCode !== 200) failed[index] = (failed[index] ?? 0) + 1;
+      }
+      await sleep(Math.max(0, 1000 / ROUNDS_PER_SECOND - (performance.now() - roundStart)));
+    }
+  } finally {
+    await agent.close();
+  }
+  return samples.map((values, index) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const at = (quantile: number) => sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] ?? NaN;
+    return { p50: at(0.5), p99: at(0.99), failures: failed[index] ?? 0 };
+  });
+}
+
+/** Throughput: autocannon, CONNECTIONS connections as fast as they go. */
+async function load(target: Target, seconds: number): Promise<Result> {
   const args = ['node_modules/autocannon/autocannon.js', '-j', '-d', String(seconds), '-m', 'POST', '-b', JSON.stringify(number)];
-  args.push('-c', rate === undefined ? String(CONNECTIONS) : '1');
-  if (rate !== undefined) args.push('-R', String(rate));
+  args.push('-c', String(CONNECTIONS));
   for (const [name, value] of Object.entries({ ...target.headers, 'content-type': 'application/json' })) args.push('-H', `${name}=${value}`);
   args.push(target.url);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
@@ -77,7 +118,7 @@ async function startProcess(port: number, env: Record<string, string>): Promise<
 }
 
 export interface ReplicaFigures {
-  rows: Array<{ name: string; fixed: Result; max: Result }>;
+  rows: Array<{ name: string; latency: Latency; max: Result }>;
 }
 
 export async function runReplicaBench(options: ReplicaBenchOptions): Promise<ReplicaFigures> {
@@ -113,12 +154,13 @@ export async function runReplicaBench(options: ReplicaBenchOptions): Promise<Rep
       { name: 'three processes, Redis, behind nginx', url: `${nginx.url}${path}`, headers: auth },
     ];
     // Warm-up: JIT, connection pools, Redis scripts loaded.
-    for (const target of targets) await load(target, 1);
+    await interleaved(targets, 1);
+    const latencies = await interleaved(targets, options.seconds * 2);
     const rows = [];
-    for (const target of targets) {
-      const fixed = await load(target, options.seconds, FIXED_RATE);
-      const max = await load(target, options.seconds);
-      rows.push({ name: target.name, fixed, max });
+    for (const [index, target] of targets.entries()) {
+      const latency = latencies[index];
+      if (!latency) throw new Error('no latency measured');
+      rows.push({ name: target.name, latency, max: await load(target, options.seconds) });
     }
     return { rows };
   } finally {
@@ -128,7 +170,7 @@ export async function runReplicaBench(options: ReplicaBenchOptions): Promise<Rep
 
 /** Errors, timeouts and non-2xx answers through any proxy setup (the upstream's own are not counted). */
 export function replicaFailures(figures: ReplicaFigures): number {
-  return figures.rows.slice(1).reduce((sum, row) => sum + failures(row.fixed) + failures(row.max), 0);
+  return figures.rows.slice(1).reduce((sum, row) => sum + row.latency.failures + failures(row.max), 0);
 }
 
 const failures = (result: Result) => result.errors + result.timeouts + result.non2xx;
@@ -139,19 +181,20 @@ export function renderReplicaBench(figures: ReplicaFigures, seconds: number): st
   const signed = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)} ms`;
   const [direct, memory, redis] = figures.rows;
   if (!direct || !memory || !redis) return '';
-  const redisCost = redis.fixed.latency.p50 - memory.fixed.latency.p50;
+  const redisCost = redis.latency.p50 - memory.latency.p50;
   const rows = figures.rows.map(
     (row) =>
-      `| ${row.name} | ${ms(row.fixed.latency.p50)} | ${ms(row.fixed.latency.p99)} | ${row === direct ? '' : signed(row.fixed.latency.p50 - direct.fixed.latency.p50)} | ${row === direct ? '' : signed(row.fixed.latency.p99 - direct.fixed.latency.p99)} | ${Math.round(row.max.requests.average)} | ${failures(row.fixed) + failures(row.max)} |`,
+      `| ${row.name} | ${ms(row.latency.p50)} | ${ms(row.latency.p99)} | ${row === direct ? '' : signed(row.latency.p50 - direct.latency.p50)} | ${row === direct ? '' : signed(row.latency.p99 - direct.latency.p99)} | ${Math.round(row.max.requests.average)} | ${row.latency.failures + failures(row.max)} |`,
   );
   return `
 ## Shared state: memory, Redis, three processes behind nginx
 
 The guarded call \`POST /api/v1/registration/availability\` (the journey record read and written, three hourly
-counters read, the in-flight and per-instance guards), ${FIXED_RATE} req/s on one connection for the latencies, then
-${CONNECTIONS} connections as fast as they go for req/s; ${seconds} s per phase, the same run, one Redis and nginx
-on loopback (\`bench/replicas-bench.ts\`). Calls for one instance are serialized by design, so req/s here is one
-instance's ceiling, not the proxy's.
+counters read, the in-flight and per-instance guards), in the same run, with one Redis and nginx on loopback
+(\`bench/replicas-bench.ts\`). Latencies: ${seconds * 2} s of rounds, ${ROUNDS_PER_SECOND} a second, each sending one call to every
+setup in turn on one kept-alive connection, timed to the microsecond, so the machine's other load weighs on all
+alike; "added" is against the upstream directly. req/s: ${CONNECTIONS} connections as fast as they go, ${seconds} s per setup.
+Calls for one instance are serialized by design, so req/s here is one instance's ceiling, not the proxy's.
 
 | | p50 | p99 | p50 added | p99 added | req/s | failures |
 |---|---|---|---|---|---|---|
