@@ -35,20 +35,21 @@ repeat
   cursor = page[1]
   for _, key in ipairs(page[2]) do
     local kind = string.match(string.sub(key, #prefix + 1), '^[^:%z]*')
-    local k = kinds[kind] or { 0, 0, -3, -3 }
+    local k = kinds[kind] or { 0, 0, -3, -3, 0 }
     local ttl = redis.call('PTTL', key)
     k[1] = k[1] + 1
     k[2] = k[2] + (redis.call('MEMORY', 'USAGE', key) or 0)
+    if redis.call('TYPE', key).ok == 'string' then k[5] = k[5] + redis.call('STRLEN', key) end
     if k[3] == -3 or ttl < k[3] then k[3] = ttl end
     if ttl > k[4] then k[4] = ttl end
     kinds[kind] = k
   end
 until cursor == '0'
 local out = {}
-for kind, k in pairs(kinds) do table.insert(out, { kind, k[1], k[2], k[3], k[4] }) end
+for kind, k in pairs(kinds) do table.insert(out, { kind, k[1], k[2], k[3], k[4], k[5] }) end
 return out`;
 
-const kindsSchema = z.array(z.tuple([z.string(), z.number(), z.number(), z.number(), z.number()]));
+const kindsSchema = z.array(z.tuple([z.string(), z.number(), z.number(), z.number(), z.number(), z.number()]));
 
 const redis = await startRedis();
 const dir = mkdtempSync(join(tmpdir(), 'wa-footprint-'));
@@ -112,18 +113,21 @@ try {
   const memoryAfter = await usedMemory();
   const keys = kinds.reduce((sum, kind) => sum + kind[1], 0);
   const bytes = kinds.reduce((sum, kind) => sum + kind[2], 0);
-  const ttl = (ms: number) => (ms === -1 ? 'none' : ms < 0 ? '—' : ms >= 3_600_000 ? `${(ms / 3_600_000).toFixed(1)} h` : ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : `${(ms / 1000).toFixed(0)} s`);
-  const rows = kinds.map(([kind, count, memory, low, high]) => `| \`${PREFIX}${kind}…\` | ${count} | ${memory} | ${(memory / JOURNEYS).toFixed(0)} | ${ttl(low)} – ${ttl(high)} |`);
+  const ttl = (ms: number) => (ms === -1 ? 'none' : ms < 0 ? '—' : ms > 3_600_000 ? `${(ms / 3_600_000).toFixed(1)} h` : ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : `${(ms / 1000).toFixed(0)} s`);
+  const rows = kinds.map(
+    ([kind, count, memory, low, high, value]) =>
+      `| \`${PREFIX}${kind}:…\` | ${count} | ${value > 0 ? (value / count).toFixed(0) : 'sorted set'} | ${memory} | ${(memory / JOURNEYS).toFixed(0)} | ${ttl(low)} – ${ttl(high)} |`,
+  );
   process.stdout.write(
     [
       `# Redis after ${JOURNEYS} journeys`,
       '',
       `${JOURNEYS} embedded journeys (token exchange, availability, SMS code, code, connected) on ${JOURNEYS} instances, ${CONCURRENCY} at a time, in ${seconds.toFixed(1)} s; Redis ${(await redis.cli('INFO', 'server')).match(/redis_version:(\S+)/)?.[1] ?? '?'}.`,
       '',
-      '| keys | count | bytes (MEMORY USAGE) | bytes per journey | TTL left (lowest – highest) |',
-      '|---|---|---|---|---|',
+      '| keys | count | value bytes per key | bytes in Redis (MEMORY USAGE) | per journey | TTL left (lowest – highest) |',
+      '|---|---|---|---|---|---|',
       ...rows,
-      `| **total** | **${keys}** | **${bytes}** | **${(bytes / JOURNEYS).toFixed(0)}** | |`,
+      `| **total** | **${keys}** | | **${bytes}** | **${(bytes / JOURNEYS).toFixed(0)}** | |`,
       '',
       `used_memory grew by ${memoryAfter - memoryBefore} bytes (${((memoryAfter - memoryBefore) / JOURNEYS).toFixed(0)} per journey).`,
       '',
