@@ -91,7 +91,7 @@ describe('state shared in Redis by several proxy processes', () => {
     expect(replies.map((reply) => reply.status)).toEqual([200, 200, 200, 200]);
     expect(new Set(replies.map((reply) => reply.text)).size).toBe(1);
     expect(hits('/mobile/registration-available')).toBe(1);
-  });
+  }, 15_000);
 
   it('sends the appeal with the token remembered by another process, sealed in Redis', async () => {
     const [a, b] = await start(2);
