@@ -3,8 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mintEmbedToken } from '../../../examples/portal/mint-token';
 import { createSimulatedProvider, type SimulatedProvider } from '../../fake-provider/simulated-provider';
 import { magicNumbers } from '../../fake-provider/scenarios';
+import { zapiAdapter } from '../../providers/zapi';
+import { createGuardedCall } from '../guards/guarded-call';
 import { startSimulatedUpstream, type SimulatedUpstream } from '../simulated-upstream';
 import { canary, startProxy, type ProxyUnderTest } from '../testing';
+import { createRedisProviderMemoryStore } from './provider-memory-store';
+import { createRedisFlowStateStore } from './redis-flow-state-store';
 import { redisPerFile, testEncryptionKey } from './state-under-test';
 
 /**
@@ -15,15 +19,16 @@ import { redisPerFile, testEncryptionKey } from './state-under-test';
 const redis = redisPerFile();
 
 let provider: SimulatedProvider;
-let upstream: SimulatedUpstream;
+let upstream: SimulatedUpstream | null = null;
 let proxies: ProxyUnderTest[] = [];
 let prefix = '';
 
 async function start(count: number, extraEnv: Record<string, string> = {}): Promise<ProxyUnderTest[]> {
   provider = createSimulatedProvider({ instances: [canary] });
-  upstream = await startSimulatedUpstream(provider);
+  const started = await startSimulatedUpstream(provider);
+  upstream = started;
   prefix = redis.freshPrefix();
-  for (let index = 0; index < count; index += 1) proxies.push(await startProxy(upstream.url, env(prefix, extraEnv)));
+  for (let index = 0; index < count; index += 1) proxies.push(await startProxy(started.url, env(prefix, extraEnv)));
   return proxies;
 }
 
@@ -40,7 +45,8 @@ function env(keyPrefix: string, extra: Record<string, string> = {}): Record<stri
 afterEach(async () => {
   for (const proxy of proxies) await proxy.close();
   proxies = [];
-  await upstream.close();
+  await upstream?.close();
+  upstream = null;
 });
 
 const api = (path: string) => `/api/v1${path}`;
@@ -61,7 +67,7 @@ describe('state shared in Redis by several proxy processes', () => {
     expect(hits('/mobile/request-registration-code')).toBe(1);
     await a.close();
     proxies = proxies.filter((proxy) => proxy !== a);
-    const restarted = await startProxy(upstream.url, env(prefix));
+    const restarted = await startProxy(upstream?.url ?? '', env(prefix));
     proxies.push(restarted);
     expect((await restarted.post(api('/registration/code-confirmation'), { code: '123456' })).body).toEqual({ outcome: 'connected' });
   });
@@ -129,6 +135,41 @@ describe('state shared in Redis by several proxy processes', () => {
     }
     expect(ready).toBe(200);
     expect((await a.post(api('/registration/availability'), happy)).status).toBe(200);
+  });
+});
+
+describe('the guards over an unreachable Redis', () => {
+  it('refuse every guarded call before the provider is asked', async () => {
+    const state = redis.connect(redis.freshPrefix());
+    const call = createGuardedCall({ store: createRedisFlowStateStore(state), memory: createRedisProviderMemoryStore(state, testEncryptionKey) });
+    let sent = 0;
+    const context = {
+      adapter: zapiAdapter,
+      memory: {},
+      send: () => {
+        sent += 1;
+        return Promise.resolve({ status: 200, body: { success: true } });
+      },
+    };
+    const errors: string[] = [];
+    const log = { warn: () => undefined, error: (details: Record<string, unknown>) => errors.push(String(details.operation)) };
+    expect((await call('default', 'checkAvailability', number('11987650005'), context, log)).status).not.toBe(503);
+    await redis.server().stop();
+    try {
+      for (const [name, body] of [
+        ['checkAvailability', number('11987650005')],
+        ['requestCode', { ...number('11987650005'), method: 'sms' }],
+        ['confirmCode', { code: '123456' }],
+      ] as const) {
+        const reply = await call('default', name, body, context, log);
+        expect(reply.status).toBe(503);
+        expect(reply.body).toMatchObject({ code: 'STATE_UNAVAILABLE' });
+      }
+      expect(sent).toBe(1);
+      expect(errors).toEqual(['checkAvailability', 'requestCode', 'confirmCode']);
+    } finally {
+      await redis.server().start();
+    }
   });
 });
 
