@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { freePort } from '../e2e/support/free-port';
 import { startNginx } from '../e2e/support/nginx-process';
 import { startRedis } from '../e2e/support/redis-process';
+import { cpuSeconds } from './cpu-time';
 
 /**
  * Part of `npm run bench:proxy`: what shared state costs. The same guarded call (an availability
@@ -40,6 +41,8 @@ interface Target {
   name: string;
   url: string;
   headers: Record<string, string>;
+  /** The processes that work for this setup: proxies and redis-server (nginx's worker is not counted). */
+  pids: number[];
 }
 
 export interface Latency {
@@ -95,7 +98,7 @@ async function load(target: Target, seconds: number): Promise<Result> {
 }
 
 /** bench/proxy-process.ts (the proxy with its log lines formatted, then discarded) on `port`. */
-async function startProcess(port: number, env: Record<string, string>): Promise<() => Promise<void>> {
+async function startProcess(port: number, env: Record<string, string>): Promise<{ pid: number; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/proxy-process.ts'], {
     env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -111,15 +114,30 @@ async function startProcess(port: number, env: Record<string, string>): Promise<
       }
     });
   });
-  return async () => {
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    await exited;
+  return {
+    pid: child.pid ?? -1,
+    stop: async () => {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
   };
 }
 
+/** CPU milliseconds the setup's processes spent per request while `work` ran (null off Linux). */
+async function cpuPerRequest(pids: number[], work: () => Promise<Result>): Promise<{ result: Result; cpuMs: number | null }> {
+  const before = pids.map(cpuSeconds);
+  const result = await work();
+  const after = pids.map(cpuSeconds);
+  const spent = after.reduce<number | null>((sum, value, index) => {
+    const start = before[index];
+    return sum === null || value === null || start === null || start === undefined ? null : sum + value - start;
+  }, 0);
+  return { result, cpuMs: spent === null || pids.length === 0 ? null : (spent * 1000) / result.requests.total };
+}
+
 export interface ReplicaFigures {
-  rows: Array<{ name: string; latency: Latency; max: Result }>;
+  rows: Array<{ name: string; latency: Latency; max: Result; cpuMs: number | null }>;
 }
 
 export async function runReplicaBench(options: ReplicaBenchOptions): Promise<ReplicaFigures> {
@@ -136,9 +154,16 @@ export async function runReplicaBench(options: ReplicaBenchOptions): Promise<Rep
     };
     const shared = { ...common, REDIS_URL: redis.url, STATE_ENCRYPTION_KEY: randomBytes(32).toString('hex') };
     const [memoryPort, redisPort, ...replicaPorts] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
-    stops.push(await startProcess(memoryPort, common));
-    stops.push(await startProcess(redisPort, shared));
-    for (const port of replicaPorts) stops.push(await startProcess(port, shared));
+    const started = async (port: number, env: Record<string, string>) => {
+      const child = await startProcess(port, env);
+      stops.push(child.stop);
+      return child.pid;
+    };
+    const memoryPid = await started(memoryPort, common);
+    const redisPid = await started(redisPort, shared);
+    const replicaPids = [];
+    for (const port of replicaPorts) replicaPids.push(await started(port, shared));
+    const redisServerPid = Number(/process_id:(\d+)/.exec(await redis.cli('INFO', 'server'))?.[1] ?? -1);
     const nginx = await startNginx(replicaPorts);
     stops.push(() => nginx.close());
 
@@ -149,10 +174,11 @@ export async function runReplicaBench(options: ReplicaBenchOptions): Promise<Rep
         name: 'upstream directly',
         url: `${options.upstreamUrl}/instances/${instance.instanceId}/token/${instance.instanceToken}/mobile/registration-available`,
         headers: { 'client-token': instance.clientToken },
+        pids: [],
       },
-      { name: 'one process, state in memory', url: `http://127.0.0.1:${String(memoryPort)}${path}`, headers: auth },
-      { name: 'one process, state in Redis', url: `http://127.0.0.1:${String(redisPort)}${path}`, headers: auth },
-      { name: 'three processes, Redis, behind nginx', url: `${nginx.url}${path}`, headers: auth },
+      { name: 'one process, state in memory', url: `http://127.0.0.1:${String(memoryPort)}${path}`, headers: auth, pids: [memoryPid] },
+      { name: 'one process, state in Redis', url: `http://127.0.0.1:${String(redisPort)}${path}`, headers: auth, pids: [redisPid, redisServerPid] },
+      { name: 'three processes, Redis, behind nginx', url: `${nginx.url}${path}`, headers: auth, pids: [...replicaPids, redisServerPid] },
     ];
     // Warm-up: JIT, connection pools, Redis scripts loaded.
     await interleaved(targets, 1);
@@ -161,7 +187,8 @@ export async function runReplicaBench(options: ReplicaBenchOptions): Promise<Rep
     for (const [index, target] of targets.entries()) {
       const latency = latencies[index];
       if (!latency) throw new Error('no latency measured');
-      rows.push({ name: target.name, latency, max: await load(target, options.seconds) });
+      const { result, cpuMs } = await cpuPerRequest(target.pids, () => load(target, options.seconds));
+      rows.push({ name: target.name, latency, max: result, cpuMs });
     }
     return { rows };
   } finally {
@@ -183,10 +210,12 @@ export function renderReplicaBench(figures: ReplicaFigures, seconds: number): st
   const [direct, memory, redis] = figures.rows;
   if (!direct || !memory || !redis) return '';
   const redisCost = redis.latency.p50 - memory.latency.p50;
+  const cpu = (value: number | null) => (value === null ? '' : `${value.toFixed(3)} ms`);
   const rows = figures.rows.map(
     (row) =>
-      `| ${row.name} | ${ms(row.latency.p50)} | ${ms(row.latency.p99)} | ${row === direct ? '' : signed(row.latency.p50 - direct.latency.p50)} | ${row === direct ? '' : signed(row.latency.p99 - direct.latency.p99)} | ${Math.round(row.max.requests.average)} | ${row.latency.failures + failures(row.max)} |`,
+      `| ${row.name} | ${ms(row.latency.p50)} | ${ms(row.latency.p99)} | ${row === direct ? '' : signed(row.latency.p50 - direct.latency.p50)} | ${row === direct ? '' : signed(row.latency.p99 - direct.latency.p99)} | ${Math.round(row.max.requests.average)} | ${cpu(row.cpuMs)} | ${row.latency.failures + failures(row.max)} |`,
   );
+  const cpuCost = redis.cpuMs !== null && memory.cpuMs !== null ? redis.cpuMs - memory.cpuMs : null;
   return `
 ## Shared state: memory, Redis, three processes behind nginx
 
@@ -197,10 +226,17 @@ setup in turn on one kept-alive connection, timed to the microsecond, so the mac
 alike; "added" is against the upstream directly. req/s: ${CONNECTIONS} connections as fast as they go, ${seconds} s per setup.
 Calls for one instance are serialized by design, so req/s here is one instance's ceiling, not the proxy's.
 
-| | p50 | p99 | p50 added | p99 added | req/s | failures |
-|---|---|---|---|---|---|---|
+| | p50 | p99 | p50 added | p99 added | req/s | CPU per request | failures |
+|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 **Redis adds ${signed(redisCost)} p50 per call** over state in memory (goal: ≤ 1 ms), over ${memory.latency.samples} rounds.
+${
+  cpuCost === null
+    ? ''
+    : `In CPU time, which the machine's other load does not inflate, Redis costs ${cpuCost.toFixed(3)} ms per call (the proxy's
+client work plus redis-server's; "CPU per request" is the sum over the setup's proxies and redis-server in the req/s
+phase, nginx's worker not counted).`
+}
 `;
 }
