@@ -14,8 +14,9 @@ const issuer = 'example-portal';
 /** The portal's page is never loaded here; its origin only has to be allowed and named in the token. */
 const portalOrigin = 'http://127.0.0.1:9';
 
-// One worker runs the file's tests in order on one topology; a failure does not skip the rest.
-test.describe.configure({ mode: 'default' });
+// One worker runs the file's tests in order on one topology; a failure does not skip the rest. Each test
+// restarts the three processes at least once, hence the longer timeout.
+test.describe.configure({ mode: 'default', timeout: 120_000 });
 
 let topology: Topology;
 

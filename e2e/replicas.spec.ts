@@ -14,8 +14,9 @@ import { hitsBetween, OPERATOR_TOKEN, startTopology, type Topology } from './sup
  * back, and the operator's journey holds. One topology for the file; each test starts on a fresh
  * simulated instance and key prefix.
  */
-// One worker runs the file's tests in order on one topology; a failure does not skip the rest.
-test.describe.configure({ mode: 'default' });
+// One worker runs the file's tests in order on one topology; a failure does not skip the rest. Each test
+// restarts the three processes at least once, hence the longer timeout.
+test.describe.configure({ mode: 'default', timeout: 120_000 });
 test.use({ extraHTTPHeaders: { authorization: `Bearer ${OPERATOR_TOKEN}` } });
 
 let topology: Topology;
