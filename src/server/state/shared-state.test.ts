@@ -6,7 +6,7 @@ import { magicNumbers } from '../../fake-provider/scenarios';
 import { zapiAdapter } from '../../providers/zapi';
 import { createGuardedCall } from '../guards/guarded-call';
 import { startSimulatedUpstream, type SimulatedUpstream } from '../simulated-upstream';
-import { canary, startProxy, type ProxyUnderTest } from '../testing';
+import { canary, operatorToken, startProxy, type ProxyUnderTest } from '../testing';
 import { createRedisProviderMemoryStore } from './provider-memory-store';
 import { createRedisFlowStateStore } from './redis-flow-state-store';
 import { redisPerFile, testEncryptionKey } from './state-under-test';
@@ -70,6 +70,18 @@ describe('state shared in Redis by several proxy processes', () => {
     const restarted = await startProxy(upstream?.url ?? '', env(prefix));
     proxies.push(restarted);
     expect((await restarted.post(api('/registration/code-confirmation'), { code: '123456' })).body).toEqual({ outcome: 'connected' });
+
+    // Every key has the prefix and a TTL; no key or value holds the code or a credential.
+    const state = redis.connect(prefix);
+    const keys = await state.run((client) => client.keys('*'));
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      expect(key.startsWith(prefix)).toBe(true);
+      expect(await state.run((client) => client.pttl(key))).toBeGreaterThan(0);
+      const type = await state.run((client) => client.type(key));
+      const value = type === 'string' ? await state.run((client) => client.get(key)) : (await state.run((client) => client.zrange(key, 0, -1))).join(' ');
+      for (const secret of ['123456', canary.instanceToken, canary.clientToken, operatorToken]) expect(`${key} ${value ?? ''}`).not.toContain(secret);
+    }
   });
 
   it('refuses the sixth wrong code whichever process receives it, even when they race', async () => {
