@@ -1,12 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mintEmbedToken } from '../../../examples/portal/mint-token';
+import { manualClock, type ManualClock } from '../../fake-provider/clock';
 import { createSimulatedProvider, type SimulatedProvider } from '../../fake-provider/simulated-provider';
 import { magicNumbers } from '../../fake-provider/scenarios';
 import { zapiAdapter } from '../../providers/zapi';
 import { createGuardedCall } from '../guards/guarded-call';
 import { startSimulatedUpstream, type SimulatedUpstream } from '../simulated-upstream';
-import { canary, startProxy, type ProxyUnderTest } from '../testing';
+import { canary, operatorToken, startProxy, type ProxyUnderTest } from '../testing';
 import { createRedisProviderMemoryStore } from './provider-memory-store';
 import { createRedisFlowStateStore } from './redis-flow-state-store';
 import { redisPerFile, testEncryptionKey } from './state-under-test';
@@ -23,12 +24,13 @@ let upstream: SimulatedUpstream | null = null;
 let proxies: ProxyUnderTest[] = [];
 let prefix = '';
 
-async function start(count: number, extraEnv: Record<string, string> = {}): Promise<ProxyUnderTest[]> {
-  provider = createSimulatedProvider({ instances: [canary] });
+async function start(count: number, extraEnv: Record<string, string> = {}, clock?: ManualClock): Promise<ProxyUnderTest[]> {
+  // The provider and the guards share a clock when a test moves time.
+  provider = createSimulatedProvider({ instances: [canary], ...(clock ? { clock } : {}) });
   const started = await startSimulatedUpstream(provider);
   upstream = started;
   prefix = redis.freshPrefix();
-  for (let index = 0; index < count; index += 1) proxies.push(await startProxy(started.url, env(prefix, extraEnv)));
+  for (let index = 0; index < count; index += 1) proxies.push(await startProxy(started.url, env(prefix, extraEnv), clock ? { guards: { clock } } : {}));
   return proxies;
 }
 
@@ -70,6 +72,18 @@ describe('state shared in Redis by several proxy processes', () => {
     const restarted = await startProxy(upstream?.url ?? '', env(prefix));
     proxies.push(restarted);
     expect((await restarted.post(api('/registration/code-confirmation'), { code: '123456' })).body).toEqual({ outcome: 'connected' });
+
+    // Every key has the prefix and a TTL; no key or value holds the code or a credential.
+    const state = redis.connect(prefix);
+    const keys = await state.run((client) => client.keys('*'));
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      expect(key.startsWith(prefix)).toBe(true);
+      expect(await state.run((client) => client.pttl(key))).toBeGreaterThan(0);
+      const type = await state.run((client) => client.type(key));
+      const value = type === 'string' ? await state.run((client) => client.get(key)) : (await state.run((client) => client.zrangebyscore(key, '-inf', '+inf'))).join(' ');
+      for (const secret of ['123456', canary.instanceToken, canary.clientToken, operatorToken]) expect(`${key} ${value ?? ''}`).not.toContain(secret);
+    }
   });
 
   it('refuses the sixth wrong code whichever process receives it, even when they race', async () => {
@@ -86,6 +100,26 @@ describe('state shared in Redis by several proxy processes', () => {
     expect(hits('/mobile/confirm-registration-code')).toBe(5);
     expect((await b.post(api('/registration/code-confirmation'), { code: '123456' })).status).toBe(429);
     expect(hits('/mobile/confirm-registration-code')).toBe(5);
+  });
+
+  it('holds the hourly cap of code requests for a number across processes and restarts', async () => {
+    const clock = manualClock(Date.UTC(2026, 5, 1, 12));
+    const [a, b] = await start(2, {}, clock);
+    if (!a || !b) throw new Error('two proxies expected');
+    const happy = number('11987650006');
+    await a.post(api('/registration/availability'), happy);
+    for (let sent = 0; sent < 5; sent += 1) {
+      expect((await (sent % 2 === 0 ? a : b).post(api('/registration/code-request'), { ...happy, method: 'sms' })).status).toBe(200);
+      clock.advance(61_000);
+    }
+    for (const proxy of [a, b]) await proxy.close();
+    proxies = [];
+    const restarted = await startProxy(upstream?.url ?? '', env(prefix), { guards: { clock } });
+    proxies.push(restarted);
+    const sixth = await restarted.post(api('/registration/code-request'), { ...happy, method: 'sms' });
+    expect(sixth.status).toBe(429);
+    expect(sixth.body).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 3600 - 5 * 61 });
+    expect(hits('/mobile/request-registration-code')).toBe(5);
   });
 
   it('collapses identical calls made on two processes at once into one provider call', async () => {
