@@ -21,7 +21,7 @@ test.describe.configure({ mode: 'default', timeout: 120_000 });
 let topology: Topology;
 
 test.beforeAll(async () => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   topology = await startTopology({
     env: { EMBED_ENABLED: 'true', EMBED_ISSUER: issuer, EMBED_SECRET: secret, EMBED_ALLOWED_ORIGINS: portalOrigin },
   });

@@ -22,7 +22,7 @@ test.use({ extraHTTPHeaders: { authorization: `Bearer ${OPERATOR_TOKEN}` } });
 let topology: Topology;
 
 test.beforeAll(async () => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   topology = await startTopology();
 });
 

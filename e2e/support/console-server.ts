@@ -25,7 +25,7 @@ export async function startConsoleServer(env: Record<string, string> = {}, scrip
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the console server did not start:\n${output}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`the console server did not start:\n${output}`)), 30_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = /listening on (http:\/\/\S+)/.exec(output);
