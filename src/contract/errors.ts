@@ -45,6 +45,8 @@ export const errorCatalogue = {
   UPSTREAM_RESET: { status: 502, message: 'The connection to the provider broke before it answered.' },
   /** No connection could be made: the provider never saw the request. */
   UPSTREAM_UNAVAILABLE: { status: 503, message: 'The provider cannot be reached.' },
+  /** The proxy's shared state (Redis) cannot be reached: nothing was sent to the provider. */
+  STATE_UNAVAILABLE: { status: 503, message: 'The console server cannot reach its shared state; nothing was sent.' },
   /** The provider did not answer in time: it may have acted on the request. */
   UPSTREAM_TIMEOUT: { status: 504, message: 'The provider took too long to answer.' },
   /** The server is stopping; a call in flight that could not finish in the drain window gets this. */

@@ -17,6 +17,7 @@ import { registerOperatorAuth, type OperatorAuthOptions } from './operator-auth'
 import { registerCrossSiteCheck } from './cross-site';
 import { clientErrorAnswer, frameworkErrorAnswer, registerNotFound } from './framework-errors';
 import { isApiTarget, registerSecurityHeaders } from './security-headers';
+import { StateUnavailableError } from './state/state-unavailable';
 
 export interface AppOptions {
   logger: FastifyBaseLogger;
@@ -93,6 +94,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error, request, reply) => {
+    // Sign-in counters, embed sessions or used tokens could not be read: refuse rather than guess.
+    if (error instanceof StateUnavailableError) {
+      request.log.error({ reason: error.reason }, 'shared state unavailable');
+      return sendReply(reply, errorReply('STATE_UNAVAILABLE'));
+    }
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendReply(reply, errorReply('PAYLOAD_TOO_LARGE'));
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendReply(reply, errorReply('UNSUPPORTED_MEDIA_TYPE'));

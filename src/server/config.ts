@@ -4,6 +4,7 @@ import { defaultGuardLimits, type GuardLimits } from './guards/limits';
 // Embedding and several instances: their variables and checks live beside their code.
 import { embedConfigFrom, embedEnvShape, type EmbedConfig } from './embed/embed-config';
 import { readInstancesFile, type InstanceEntries } from './instances/instances-file';
+import { stateConfigFrom, stateEnvShape, type StateConfig } from './state/state-config';
 
 /** The port of the console and the API; the container image exposes the same. */
 export const DEFAULT_PORT = 8080;
@@ -98,6 +99,7 @@ const envSchema = z
       .optional()
       .transform((value) => (value === '' ? undefined : value)),
     ...embedEnvShape,
+    ...stateEnvShape,
   });
 
 /** Every variable the proxy reads (the container files are checked against this list). */
@@ -211,6 +213,8 @@ export interface Config {
   instances: InstanceEntries;
   /** Null when embedding is off. */
   embed: EmbedConfig | null;
+  /** Null: journeys, limits and sessions live in this process (REDIS_URL unset). */
+  state: StateConfig | null;
   upstream: UpstreamLimits;
   server: ServerLimits;
   /** Null when none is configured (allowed only on loopback against the simulated provider). */
@@ -253,9 +257,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const token = e.OPERATOR_TOKEN ?? null;
   const provider = chooseProvider(e);
   const embed = embedConfigFrom(e);
+  const state = stateConfigFrom(e);
   const file = e.INSTANCES_FILE ? readInstancesFile(e.INSTANCES_FILE) : null;
   const later = [
     ...(embed.ok ? [] : embed.problems),
+    ...(state.ok ? [] : state.problems),
     ...(file && !file.ok ? file.problems : []),
     ...(file && provider.kind !== 'simulated' ? ['INSTANCES_FILE: set it or the ZAPI_* / WAWP_* credentials, not both'] : []),
   ];
@@ -263,7 +269,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const upstreamMs = e.UPSTREAM_CONNECT_TIMEOUT_MS + e.UPSTREAM_HEADERS_TIMEOUT_MS + e.UPSTREAM_BODY_TIMEOUT_MS;
   const drainMs = e.SHUTDOWN_DRAIN_MS ?? upstreamMs + 2_000;
   if (drainMs <= upstreamMs) later.push(`SHUTDOWN_DRAIN_MS: must be longer than the upstream timeouts together (${upstreamMs} ms)`);
-  if (later.length > 0 || !embed.ok) throw new ConfigError(later);
+  if (later.length > 0 || !embed.ok || !state.ok) throw new ConfigError(later);
   const instances: InstanceEntries = file?.ok ? file.entries : { default: provider };
   return {
     port: e.PORT,
@@ -272,6 +278,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     simulated: { speaks: e.SIMULATED_PROVIDER, qr: e.SIMULATED_QR },
     instances,
     embed: embed.embed,
+    state: state.state,
     upstream: {
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       headersTimeoutMs: e.UPSTREAM_HEADERS_TIMEOUT_MS,

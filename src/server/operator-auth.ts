@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { systemClock, type Clock } from '../fake-provider/clock';
 import { errorReply } from '../gateway/api-call';
 import { sendReply } from './api-routes';
-import { createMemoryAttemptLog, type AttemptLog } from './attempt-log';
+import { createMemoryAttemptLog, type AttemptLog } from './state/attempt-log';
 import { clientKey } from './client-address';
 import type { OperatorCredentials } from './config';
 import { createRefusalLog } from './refusal-log';
@@ -69,11 +69,17 @@ export interface OperatorAuthOptions {
   maxFailures?: number;
   failureWindowMs?: number;
   clock?: Clock;
-  /** Where failures per client are kept; in memory by default (capped at 5,000 clients, swept). */
+  /**
+   * Where failures per client are kept: in memory by default (capped at 5,000 clients, swept); Redis
+   * shares them between processes.
+   */
   failures?: AttemptLog;
   /** How often refused sign-ins are summed up in one log line. */
   logIntervalMs?: number;
 }
+
+/** How long a failed sign-in counts against its client. */
+export const SIGN_IN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 /** Paths an orchestrator probes without credentials; they reveal nothing. */
 const openPaths = new Set(['/healthz', '/readyz']);
@@ -89,7 +95,7 @@ const MAX_CLIENTS = 5_000;
  */
 export function registerOperatorAuth(app: FastifyInstance, options: OperatorAuthOptions): void {
   const maxFailures = options.maxFailures ?? 10;
-  const windowMs = options.failureWindowMs ?? 15 * 60 * 1000;
+  const windowMs = options.failureWindowMs ?? SIGN_IN_FAILURE_WINDOW_MS;
   const clock = options.clock ?? systemClock;
   const failures = options.failures ?? createMemoryAttemptLog({ retentionMs: windowMs, maxKeys: MAX_CLIENTS, maxPerKey: maxFailures });
   // The credential itself is never logged; only that it was missing or wrong, as counts.

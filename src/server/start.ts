@@ -4,7 +4,6 @@ import type { SimulatedProvider } from '../fake-provider/simulated-provider';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { createEmbedding } from './embed/embedding';
-import { createMemoryFlowStateStore } from './guards/flow-state-store';
 import { createGuardedCall, type GuardOptions } from './guards/guarded-call';
 import { probeOrigin } from './health';
 import { createInstanceRegistry } from './instances/instance-registry';
@@ -13,6 +12,7 @@ import { measuredFlowStateStore } from './metrics/instrument';
 import { createMetrics } from './metrics/metrics';
 import { startMetricsServer } from './metrics/metrics-server';
 import { operatorAuthenticators, type OperatorAuthOptions } from './operator-auth';
+import { createMemoryStateStores, createRedisStateStores } from './state/state-stores';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -30,7 +30,7 @@ export interface RunningServer {
 export interface StartOptions {
   staticDir: string | null;
   logDestination?: DestinationStream;
-  /** The flow-state store and clock of the guards (in memory and the system clock by default). */
+  /** Overrides for the guards' stores, clock and limits (by default: the configured state and the system clock). */
   guards?: GuardOptions;
   /** Overrides for the failed-attempt limit of operator authentication (tests move its clock). */
   auth?: Omit<OperatorAuthOptions, 'authenticators'>;
@@ -43,6 +43,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const closers: Array<() => Promise<void>> = [];
   const metrics = createMetrics();
 
+  // REDIS_URL set: every piece of state in Redis, shared by all processes; unset: in this process.
+  const stores = config.state ? createRedisStateStores(config.state, logger) : createMemoryStateStores();
+  closers.push(stores.close);
+  // Unreachable at start is not fatal: /readyz says not ready and calls answer 503 until it is back.
+  if (!(await stores.connected(3_000))) logger.error({ state: stores.kind }, 'shared state not reachable at start');
+
   // One run context per alias; embed sessions (when on) name the alias a request acts for.
   const instances = await createInstanceRegistry(config.instances, config.upstream, {
     ...config.simulated,
@@ -50,10 +56,15 @@ export async function startServer(config: Config, options: StartOptions): Promis
   });
   closers.push(instances.close);
   const simulated = instances.simulated;
-  const embedding = config.embed ? await createEmbedding(config.embed, (alias) => instances.context(alias) !== null) : null;
-  if (embedding) metrics.countEmbedSessions(embedding.activeSessions);
-  const operatorAuth = config.operator && !embedding ? { ...options.auth, authenticators: operatorAuthenticators(config.operator) } : null;
-  const guards = options.guards ?? {};
+  const embedding = config.embed
+    ? await createEmbedding(config.embed, (alias) => instances.context(alias) !== null, Date.now, stores.embed)
+    : null;
+  if (embedding?.activeSessions) metrics.countEmbedSessions(embedding.activeSessions);
+  const operatorAuth =
+    config.operator && !embedding
+      ? { ...(stores.signInFailures ? { failures: stores.signInFailures } : {}), ...options.auth, authenticators: operatorAuthenticators(config.operator) }
+      : null;
+  const guards = { ...stores.guards, ...options.guards };
 
   const app = await buildApp({
     logger,
@@ -66,7 +77,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     call: createGuardedCall({
       limits: config.guardLimits,
       ...guards,
-      store: measuredFlowStateStore(guards.store ?? createMemoryFlowStateStore(), metrics.recordStateStoreCall),
+      store: measuredFlowStateStore(guards.store, metrics.recordStateStoreCall),
       onRefusal: (operation, reason) => metrics.recordGuardRefusal({ guard: 'registration', operation, reason }),
     }),
     auth: operatorAuth && {
@@ -77,6 +88,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     // (loopback, simulated provider); embedded, the series need METRICS_PORT.
     metrics: { series: metrics, serve: config.metricsPort === null && (operatorAuth !== null || !embedding) },
     health: {
+      stateReachable: config.state ? stores.reachable : undefined,
       upstreamReachable: async () =>
         (await Promise.all(instances.origins.map((origin) => probeOrigin(origin, config.upstream.connectTimeoutMs)))).every(Boolean),
     },
@@ -92,7 +104,10 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const providerLabel = simulated
     ? `simulated provider speaking ${name(config.simulated.speaks)} (no credentials configured)`
     : [...new Set(kinds)].map(name).join(', ');
-  logger.info({ url: address, provider: [...new Set(kinds)].join(','), instances: instances.aliases, embedding: embedding !== null }, 'listening');
+  logger.info(
+    { url: address, provider: [...new Set(kinds)].join(','), instances: instances.aliases, embedding: embedding !== null, state: stores.kind },
+    'listening',
+  );
 
   return {
     app,

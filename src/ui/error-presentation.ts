@@ -41,6 +41,7 @@ const presentation: Record<FlowErrorCode, ErrorAction> = {
   UPSTREAM_TOO_LARGE: 'retry',
   UPSTREAM_RESET: 'retry',
   UPSTREAM_UNAVAILABLE: 'retry',
+  STATE_UNAVAILABLE: 'retry',
   UPSTREAM_TIMEOUT: 'retry',
   NETWORK: 'retry',
   OFFLINE: 'retry',

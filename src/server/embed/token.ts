@@ -80,19 +80,25 @@ function plainJwtHeader(token: string): boolean {
   return header.typ === undefined || header.typ.toUpperCase() === 'JWT';
 }
 
+/** How long a `jti` must be remembered: until its token would be refused as expired anyway. */
+export const replayKeepMs = (expSeconds: number, nowMs: number): number => expSeconds * 1000 + CLOCK_TOLERANCE_SECONDS * 1000 - nowMs;
+
 /** Remembers every `jti` until its token would have expired anyway, so each token works once. */
-export function createReplayStore(maxEntries = 100_000) {
+export interface ReplayStore {
+  /** True the first time a jti is used; false on every later use, from any process sharing the store. */
+  use(jti: string, expSeconds: number, nowMs: number): Promise<boolean>;
+}
+
+export function createReplayStore(maxEntries = 100_000): ReplayStore {
   const seen = new Map<string, number>();
   return {
-    /** True the first time a jti is used; false on every later use. */
-    use(jti: string, expSeconds: number, nowMs: number): boolean {
-      for (const [id, exp] of seen) if (exp * 1000 + CLOCK_TOLERANCE_SECONDS * 1000 < nowMs) seen.delete(id);
-      if (seen.has(jti)) return false;
+    use(jti, expSeconds, nowMs) {
+      for (const [id, exp] of seen) if (replayKeepMs(exp, nowMs) < 0) seen.delete(id);
+      if (seen.has(jti)) return Promise.resolve(false);
       // Full: refuse rather than forget, so a flood can never reopen a used token.
-      if (seen.size >= maxEntries) return false;
+      if (seen.size >= maxEntries) return Promise.resolve(false);
       seen.set(jti, expSeconds);
-      return true;
+      return Promise.resolve(true);
     },
   };
 }
-export type ReplayStore = ReturnType<typeof createReplayStore>;

@@ -1,5 +1,6 @@
 import type { DeliveryMethod } from '../../contract/common';
-import { createMemoryAttemptLog, type AttemptLog, type MemoryAttemptLogOptions } from '../attempt-log';
+import { createMemoryAttemptLog, type AttemptLog, type MemoryAttemptLogOptions } from '../state/attempt-log';
+import { createMemoryCoordination, type CallCoordination } from '../state/call-coordination';
 
 /**
  * Where a registration journey is, per instance, as the proxy saw it. It holds no secret: no code,
@@ -36,10 +37,11 @@ export interface NumberWaits {
 }
 
 /**
- * The proxy's memory of journeys and attempts. The in-memory store is the default; a shared store
- * (Redis, a database) implements the same four calls so that several proxy processes agree.
+ * The proxy's memory of journeys and attempts, and how calls for one instance take turns. The
+ * in-memory store is the default; the Redis store (src/server/state/) implements the same calls so
+ * that several proxy processes agree.
  */
-export interface FlowStateStore extends AttemptLog {
+export interface FlowStateStore extends AttemptLog, CallCoordination {
   read(instanceKey: string): Promise<FlowRecord | undefined>;
   write(instanceKey: string, record: FlowRecord): Promise<void>;
 }
@@ -52,6 +54,7 @@ export function createMemoryFlowStateStore(options: MemoryAttemptLogOptions = {}
   const records = new Map<string, FlowRecord>();
   return {
     ...createMemoryAttemptLog(options),
+    ...createMemoryCoordination(),
     read: (instanceKey) => Promise.resolve(records.get(instanceKey)),
     write: (instanceKey, record) => {
       records.set(instanceKey, record);

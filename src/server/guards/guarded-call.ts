@@ -6,12 +6,16 @@ import { errorReply, handleApiCall, parseInput, type ApiReply } from '../../gate
 import { runOperation, type RunContext } from '../../gateway/run-operation';
 import { maskNumber } from '../logger';
 import { afterBudgetedCall, budgetedOperations, budgetRefusal, spendBudgets } from './budgets';
+import { createMemoryProviderMemoryStore, type ProviderMemoryStore } from '../state/provider-memory-store';
+import { StateUnavailableError } from '../state/state-unavailable';
 import { createMemoryFlowStateStore, type FlowStateStore } from './flow-state-store';
 import { defaultGuardLimits, HOUR_MS, type GuardLimits } from './limits';
 import { afterCall, guardedOperations, numberOf, refusal, type AttemptKind, type GuardFacts } from './registration-rules';
 
 export interface GuardOptions {
   store?: FlowStateStore;
+  /** The provider adapters' memory per instance (the appeal token). */
+  memory?: ProviderMemoryStore;
   clock?: Clock;
   limits?: GuardLimits;
   /** Told of each refusal (the metrics count them by operation and reason). */
@@ -21,6 +25,7 @@ export interface GuardOptions {
 /** Where refusals are reported (a request's logger); the number in it is masked. */
 export interface RefusalLog {
   warn(details: Record<string, unknown>, message: string): void;
+  error(details: Record<string, unknown>, message: string): void;
 }
 
 /**
@@ -41,29 +46,15 @@ const noAttempts: GuardFacts['hourly'] = { 'code-request': [], 'wrong-code': [],
 
 /**
  * The registration guards: step order, provider waits, attempt limits, and one upstream call for
- * identical calls in flight. Calls for one instance run one at a time, so counters stay exact
- * even when a browser (or anyone) fires many at once.
+ * identical calls in flight. Calls for one instance run one at a time (across processes when the
+ * store is shared), so counters stay exact even when a browser (or anyone) fires many at once. When
+ * the store cannot be reached the call fails closed: 503 STATE_UNAVAILABLE, and the provider is not asked.
  */
 export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
   const store = options.store ?? createMemoryFlowStateStore();
   const clock = options.clock ?? systemClock;
   const limits = options.limits ?? defaultGuardLimits;
-  const inFlight = new Map<string, Promise<ApiReply>>();
-  const queues = new Map<string, Promise<unknown>>();
-
-  function serialized<T>(instanceKey: string, task: () => Promise<T>): Promise<T> {
-    const previous = queues.get(instanceKey) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    const settled = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    queues.set(instanceKey, settled);
-    void settled.then(() => {
-      if (queues.get(instanceKey) === settled) queues.delete(instanceKey);
-    });
-    return next;
-  }
+  const providerMemory = options.memory ?? createMemoryProviderMemoryStore();
 
   async function facts(instanceKey: string, name: OperationName, input: unknown): Promise<GuardFacts> {
     const record = await store.read(instanceKey);
@@ -97,7 +88,11 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
       return 'retryAfterSeconds' in refused ? errorReply(refused.code, { retryAfterSeconds: refused.retryAfterSeconds }) : errorReply(refused.code);
     }
     await spendBudgets(store, instanceKey, name, before.now, limits);
-    const result = await runOperation(name, input, context, signal);
+    const memory = await providerMemory.read(instanceKey);
+    const remembered = JSON.stringify(memory);
+    // The adapter reads and extends this instance's memory; what changed is kept for the next call.
+    const result = await runOperation(name, input, { ...context, memory }, signal);
+    if (JSON.stringify(memory) !== remembered) await providerMemory.write(instanceKey, memory);
     const now = clock.now();
     if (result.ok) await afterBudgetedCall(store, instanceKey, name, result.value, now);
     if (registration) {
@@ -116,14 +111,12 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     if (!parsed.ok) return parsed.reply;
     // Only a digest of the body is kept as the key: it may hold a code or a PIN.
     const key = `${instanceKey}\u0000${name}\u0000${createHash('sha256').update(JSON.stringify(parsed.input)).digest('base64url')}`;
-    const pending = inFlight.get(key);
-    if (pending) return pending;
-    const call = serialized(instanceKey, () => guarded(instanceKey, name, parsed.input, context, log, signal));
-    inFlight.set(key, call);
     try {
-      return await call;
-    } finally {
-      inFlight.delete(key);
+      return await store.collapse(key, () => store.exclusive(instanceKey, () => guarded(instanceKey, name, parsed.input, context, log, signal)));
+    } catch (error) {
+      if (!(error instanceof StateUnavailableError)) throw error;
+      log?.error({ operation: name, reason: error.reason }, 'shared state unavailable');
+      return errorReply('STATE_UNAVAILABLE');
     }
   };
 }

@@ -18,7 +18,7 @@ export type Authentication = { ok: true; principal: Principal } | { ok: false; c
  * One way of recognising a request (an embed-session bearer, an operator key). It answers null
  * when the request carries nothing it knows, so the next one in the list may try.
  */
-export type Authenticator = (request: FastifyRequest) => Authentication | null;
+export type Authenticator = (request: FastifyRequest) => Promise<Authentication | null>;
 
 export interface AuthenticationOptions {
   authenticators: Authenticator[];
@@ -44,7 +44,7 @@ export function registerAuthentication(app: FastifyInstance, options: Authentica
     const route = request.routeOptions.url;
     if (!route?.startsWith('/api/') || options.exempt.includes(route)) return;
     for (const authenticate of options.authenticators) {
-      const result = authenticate(request);
+      const result = await authenticate(request);
       if (!result) continue;
       if (!result.ok) {
         request.log.info({ auth: 'refused', code: result.code }, 'authentication');

@@ -31,6 +31,7 @@ export const errors = {
   'error.UPSTREAM_TOO_LARGE': 'The WhatsApp provider sent an answer the console cannot use. Try again in a moment.',
   'error.UPSTREAM_RESET': 'The connection to the WhatsApp provider broke before it answered. Try again.',
   'error.UPSTREAM_UNAVAILABLE': 'The WhatsApp provider cannot be reached right now. Try again in a moment.',
+  'error.STATE_UNAVAILABLE': 'The console server cannot reach its storage right now, so nothing was sent to WhatsApp. Try again in a moment.',
   'error.UPSTREAM_TIMEOUT': 'The WhatsApp provider took too long to answer. Try again.',
   'error.NETWORK': 'The console could not reach its server. Check the connection and try again.',
   'error.OFFLINE': 'You are offline, so nothing was sent. What you typed is kept; try again when you are back online.',

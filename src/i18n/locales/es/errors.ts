@@ -34,6 +34,7 @@ export const errors: Translation<typeof en> = {
   'error.UPSTREAM_TOO_LARGE': 'El proveedor de WhatsApp envió una respuesta que la consola no puede usar. Inténtalo de nuevo en un momento.',
   'error.UPSTREAM_RESET': 'La conexión con el proveedor de WhatsApp se cortó antes de la respuesta. Inténtalo de nuevo.',
   'error.UPSTREAM_UNAVAILABLE': 'No se puede contactar al proveedor de WhatsApp ahora. Inténtalo de nuevo en un momento.',
+  'error.STATE_UNAVAILABLE': 'El servidor de la consola no puede acceder a su almacenamiento ahora, así que no se envió nada a WhatsApp. Inténtalo de nuevo en un momento.',
   'error.UPSTREAM_TIMEOUT': 'El proveedor de WhatsApp tardó demasiado en responder. Inténtalo de nuevo.',
   'error.NETWORK': 'La consola no pudo contactar a su servidor. Revisa la conexión e inténtalo de nuevo.',
   'error.OFFLINE': 'No tienes conexión, así que no se envió nada. Lo que escribiste se conserva; inténtalo al volver.',

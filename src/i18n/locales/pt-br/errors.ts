@@ -34,6 +34,7 @@ export const errors: Translation<typeof en> = {
   'error.UPSTREAM_TOO_LARGE': 'O provedor do WhatsApp enviou uma resposta que o console não consegue usar. Tente de novo daqui a pouco.',
   'error.UPSTREAM_RESET': 'A conexão com o provedor do WhatsApp caiu antes da resposta. Tente de novo.',
   'error.UPSTREAM_UNAVAILABLE': 'Não foi possível falar com o provedor do WhatsApp agora. Tente de novo daqui a pouco.',
+  'error.STATE_UNAVAILABLE': 'O servidor do console está sem acesso ao armazenamento agora, então nada foi enviado ao WhatsApp. Tente de novo daqui a pouco.',
   'error.UPSTREAM_TIMEOUT': 'O provedor do WhatsApp demorou demais para responder. Tente de novo.',
   'error.NETWORK': 'O console não conseguiu falar com o servidor. Confira a conexão e tente de novo.',
   'error.OFFLINE': 'Você está sem conexão, então nada foi enviado. O que você digitou continua aqui; tente de novo quando voltar.',

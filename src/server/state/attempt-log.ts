@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { hashedName } from './hashed-name';
+import type { RedisState } from './redis-state';
+
 /**
  * Timestamps of attempts under a key (wrong codes of one number, sign-in failures of one address,
  * budget spends of one instance). A shared store (Redis) implements the same calls so several proxy
@@ -68,5 +72,28 @@ export function createMemoryAttemptLog(options: MemoryAttemptLogOptions = {}): A
       return Promise.resolve(recent);
     },
     size: () => attempts.size,
+  };
+}
+
+/**
+ * One sorted set per key, scored by time; each add trims what is older than `retentionMs` and renews
+ * the set's TTL to `retentionMs`, in one transaction. The key is hashed (it may name a number or an address).
+ */
+export function createRedisAttemptLog(state: RedisState, kind: string, retentionMs: number): AttemptLog {
+  return {
+    addAttempt: (key, at) =>
+      state.run(async (redis) => {
+        const name = state.key(kind, hashedName(key));
+        // A random suffix keeps two attempts in the same millisecond apart.
+        const member = `${at}:${randomBytes(4).toString('hex')}`;
+        const results = await redis.multi().zadd(name, at, member).zremrangebyscore(name, '-inf', `(${at - retentionMs}`).pexpire(name, retentionMs).exec();
+        const failed = results?.find(([error]) => error !== null);
+        if (!results || failed) throw failed?.[0] ?? new Error('transaction discarded');
+      }),
+    attemptsSince: (key, since) =>
+      state.run(async (redis) => {
+        const scores = await redis.zrangebyscore(state.key(kind, hashedName(key)), since, '+inf', 'WITHSCORES');
+        return scores.filter((_, index) => index % 2 === 1).map(Number);
+      }),
   };
 }
