@@ -109,17 +109,19 @@ export function registerOperatorAuth(app: FastifyInstance, options: OperatorAuth
     if (openPaths.has(request.url.split('?')[0] ?? '')) return;
     const now = clock.now();
     const key = `sign-in\u0000${clientKey(request.ip)}`;
-    const seen = await failures.attemptsSince(key, now - windowMs + 1);
-    const oldest = seen[seen.length - maxFailures];
-    if (seen.length >= maxFailures && oldest !== undefined) {
+    // The credential is checked first (locally, at once), then the verdict is admitted or not in one
+    // atomic step: however many guesses race on however many processes, at most `maxFailures` are
+    // answered as wrong in a window, and after them even the right one is refused.
+    const verdicts = options.authenticators.map((authenticate) => authenticate(request));
+    const granted = verdicts.includes('granted');
+    const rejected = !granted && verdicts.includes('rejected');
+    const gate = await failures.admit(key, { at: now, since: now - windowMs + 1, limit: maxFailures, count: rejected });
+    if (!gate.admitted) {
       refusals.note('too-many-failures', request.log);
       options.onRefusal?.('too-many-failures');
-      return sendReply(reply, errorReply('SIGN_IN_BUDGET', { retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - now) / 1000)) }));
+      return sendReply(reply, errorReply('SIGN_IN_BUDGET', { retryAfterSeconds: Math.max(1, Math.ceil((gate.oldest + windowMs - now) / 1000)) }));
     }
-    const verdicts = options.authenticators.map((authenticate) => authenticate(request));
-    if (verdicts.includes('granted')) return;
-    const rejected = verdicts.includes('rejected');
-    if (rejected) await failures.addAttempt(key, now);
+    if (granted) return;
     // The browser's first request carries no credential; that is counted apart from wrong ones.
     const reason = rejected ? 'wrong-credential' : 'no-credential';
     refusals.note(reason, request.log);

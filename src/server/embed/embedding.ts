@@ -82,13 +82,11 @@ export async function createEmbedding(
         // Each exchange costs a signature check: a client gets a few per window, whatever it sends.
         const at = now();
         const client = `exchange\u0000${clientKey(request.ip)}`;
-        const recent = await exchanges.attemptsSince(client, at - EXCHANGE_WINDOW_MS + 1);
-        const oldest = recent[recent.length - EXCHANGES_PER_WINDOW];
-        if (recent.length >= EXCHANGES_PER_WINDOW && oldest !== undefined) {
+        const gate = await exchanges.admit(client, { at, since: at - EXCHANGE_WINDOW_MS + 1, limit: EXCHANGES_PER_WINDOW, count: true });
+        if (!gate.admitted) {
           refusals.note('too-many-exchanges', request.log);
-          return sendReply(reply, errorReply('SIGN_IN_BUDGET', { retryAfterSeconds: Math.max(1, Math.ceil((oldest + EXCHANGE_WINDOW_MS - at) / 1000)) }));
+          return sendReply(reply, errorReply('SIGN_IN_BUDGET', { retryAfterSeconds: Math.max(1, Math.ceil((gate.oldest + EXCHANGE_WINDOW_MS - at) / 1000)) }));
         }
-        await exchanges.addAttempt(client, at);
         const input = parseInput(embedSessionOperation.request, request.body);
         if (!input.ok) return sendReply(reply, input.reply);
         const checked = await verifyEmbedToken(input.input.token, key, rules, at);

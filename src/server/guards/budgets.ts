@@ -57,9 +57,11 @@ async function emailGuessKey(store: FlowStateStore, instanceKey: string, now: nu
 
 /** The first budget the call would overrun, or null; nothing is counted here. */
 export async function budgetRefusal(store: FlowStateStore, instanceKey: string, name: OperationName, now: number, limits: GuardLimits): Promise<Refusal | null> {
-  for (const budget of budgets[name] ?? []) {
-    const seen = await store.attemptsSince(budgetKey(budget, instanceKey), now - HOUR_MS);
-    const refused = hourlyRefusal(seen, budget.limit(limits), now, budget.code);
+  const ofCall = budgets[name] ?? [];
+  // Read together (one round trip on a shared store); the first budget overrun, in order, answers.
+  const seen = await Promise.all(ofCall.map((budget) => store.attemptsSince(budgetKey(budget, instanceKey), now - HOUR_MS)));
+  for (const [index, budget] of ofCall.entries()) {
+    const refused = hourlyRefusal(seen[index] ?? [], budget.limit(limits), now, budget.code);
     if (refused) return refused;
   }
   if (name === 'verifyAccountEmail') {
@@ -74,8 +76,9 @@ export async function budgetRefusal(store: FlowStateStore, instanceKey: string, 
 
 /** Counts the call against its budgets: it is about to reach the provider. */
 export async function spendBudgets(store: FlowStateStore, instanceKey: string, name: OperationName, now: number, limits: GuardLimits): Promise<void> {
-  for (const budget of budgets[name] ?? []) await store.addAttempt(budgetKey(budget, instanceKey), now);
-  if (name === 'verifyAccountEmail') await store.addAttempt(await emailGuessKey(store, instanceKey, now, limits), now);
+  const spends = (budgets[name] ?? []).map((budget) => store.addAttempt(budgetKey(budget, instanceKey), now));
+  if (name === 'verifyAccountEmail') spends.push(emailGuessKey(store, instanceKey, now, limits).then((key) => store.addAttempt(key, now)));
+  await Promise.all(spends);
 }
 
 /** A set-e-mail answer that mailed a code opens a new challenge with its own five guesses. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ErrorCode } from '../../contract/errors';
+import type { ProviderMemory } from '../../providers/types';
 import { systemClock, type Clock } from '../../fake-provider/clock';
 import { operations, type OperationInput, type OperationName } from '../../contract/operations';
 import { errorReply, handleApiCall, parseInput, type ApiReply } from '../../gateway/api-call';
@@ -56,15 +57,26 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
   const limits = options.limits ?? defaultGuardLimits;
   const providerMemory = options.memory ?? createMemoryProviderMemoryStore();
 
-  async function facts(instanceKey: string, name: OperationName, input: unknown): Promise<GuardFacts> {
-    const record = await store.read(instanceKey);
-    const now = clock.now();
+  /**
+   * Everything the refusal needs, read in as few round trips as a shared store allows: the record,
+   * the provider memory and, when the body names the number, its hourly attempts go out together.
+   */
+  async function facts(instanceKey: string, name: OperationName, input: unknown, now: number): Promise<{ before: GuardFacts; memory: ProviderMemory }> {
+    const registration = guardedOperations.has(name);
+    const hourlyOf = (number: string | null) =>
+      registration && number !== null ? hourlyAttempts(instanceKey, number, now) : Promise.resolve(noAttempts);
+    const named = numberOf(name, input, undefined);
+    const [record, memory, early] = await Promise.all([store.read(instanceKey), providerMemory.read(instanceKey), hourlyOf(named)]);
     const number = numberOf(name, input, record);
-    const hourly: GuardFacts['hourly'] = { 'code-request': [], 'wrong-code': [], 'wrong-pin': [] };
-    if (number !== null) {
-      for (const kind of attemptKinds) hourly[kind] = await store.attemptsSince(attemptKey(instanceKey, kind, number), now - HOUR_MS);
-    }
-    return { record, now, hourly };
+    const hourly = number === named ? early : await hourlyOf(number);
+    return { before: { record, now, hourly }, memory };
+  }
+
+  async function hourlyAttempts(instanceKey: string, number: string, now: number): Promise<GuardFacts['hourly']> {
+    const [codeRequests = [], wrongCodes = [], wrongPins = []] = await Promise.all(
+      attemptKinds.map((kind) => store.attemptsSince(attemptKey(instanceKey, kind, number), now - HOUR_MS)),
+    );
+    return { 'code-request': codeRequests, 'wrong-code': wrongCodes, 'wrong-pin': wrongPins };
   }
 
   async function guarded(
@@ -78,8 +90,12 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     // The client left while the call waited its turn: it is not sent and counts for nothing.
     if (signal?.aborted) return errorReply('UPSTREAM_UNAVAILABLE');
     const registration = guardedOperations.has(name);
-    const before = registration ? await facts(instanceKey, name, input) : { record: await store.read(instanceKey), now: clock.now(), hourly: noAttempts };
-    const refused = (registration ? refusal(name, input, before, limits) : null) ?? (await budgetRefusal(store, instanceKey, name, before.now, limits));
+    const started = clock.now();
+    const [{ before, memory }, budgetRefused] = await Promise.all([
+      facts(instanceKey, name, input, started),
+      budgetRefusal(store, instanceKey, name, started, limits),
+    ]);
+    const refused = (registration ? refusal(name, input, before, limits) : null) ?? budgetRefused;
     if (refused) {
       // One line per refusal, with the number masked; never the body (it may hold a code or a PIN).
       const number = numberOf(name, input, before.record);
@@ -88,20 +104,23 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
       return 'retryAfterSeconds' in refused ? errorReply(refused.code, { retryAfterSeconds: refused.retryAfterSeconds }) : errorReply(refused.code);
     }
     await spendBudgets(store, instanceKey, name, before.now, limits);
-    const memory = await providerMemory.read(instanceKey);
     const remembered = JSON.stringify(memory);
     // The adapter reads and extends this instance's memory; what changed is kept for the next call.
     const result = await runOperation(name, input, { ...context, memory }, signal);
-    if (JSON.stringify(memory) !== remembered) await providerMemory.write(instanceKey, memory);
     const now = clock.now();
-    if (result.ok) await afterBudgetedCall(store, instanceKey, name, result.value, now);
+    // The writes are independent of each other: they go out together.
+    const writes: Array<Promise<void>> = [];
+    if (JSON.stringify(memory) !== remembered) writes.push(providerMemory.write(instanceKey, memory));
+    if (result.ok) writes.push(afterBudgetedCall(store, instanceKey, name, result.value, now));
     if (registration) {
       const after = afterCall(name, input, result, { ...before, now }, limits);
-      if (after.record) {
-        await store.write(instanceKey, after.record);
-        for (const kind of after.attempts) await store.addAttempt(attemptKey(instanceKey, kind, after.record.number), now);
+      const record = after.record;
+      if (record) {
+        writes.push(store.write(instanceKey, record));
+        for (const kind of after.attempts) writes.push(store.addAttempt(attemptKey(instanceKey, kind, record.number), now));
       }
     }
+    await Promise.all(writes);
     return result.ok ? { status: 200, body: result.value } : errorReply(result.code);
   }
 

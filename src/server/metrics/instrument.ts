@@ -47,6 +47,7 @@ export function measuredFlowStateStore(store: FlowStateStore, record: StateStore
     write: (instanceKey, value) => timed(record, 'write', () => store.write(instanceKey, value)),
     addAttempt: (key, at) => timed(record, 'addAttempt', () => store.addAttempt(key, at)),
     attemptsSince: (key, since) => timed(record, 'attemptsSince', () => store.attemptsSince(key, since)),
+    admit: (key, gate) => timed(record, 'admit', () => store.admit(key, gate)),
     // Taking turns spans the whole guarded call, so it is not a state-store latency.
     exclusive: (instanceKey, task) => store.exclusive(instanceKey, task),
     collapse: (key, task) => store.collapse(key, task),

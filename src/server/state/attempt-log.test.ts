@@ -40,6 +40,31 @@ describe.each(implementations)('the attempt log %s', (_name, make) => {
     await Promise.all(Array.from({ length: 20 }, (_, index) => (index % 2 === 0 ? a : b).addAttempt('k', 5_000 + index)));
     expect(await a.attemptsSince('k', 0)).toHaveLength(20);
   });
+
+  it('admits under the limit, counting only when asked, then names the attempt that holds the place', async () => {
+    const { a, b } = make();
+    const gate = (at: number, count: boolean) => ({ at, since: at - 10_000 + 1, limit: 3, count });
+    expect(await a.admit('c', gate(1_000, true))).toEqual({ admitted: true });
+    expect(await b.admit('c', gate(2_000, false))).toEqual({ admitted: true });
+    expect(await b.admit('c', gate(3_000, true))).toEqual({ admitted: true });
+    expect(await a.admit('c', gate(4_000, true))).toEqual({ admitted: true });
+    expect(await a.attemptsSince('c', 0)).toEqual([1_000, 3_000, 4_000]);
+    // Three in the window: refused, counted or not, until the oldest of the three leaves the window.
+    expect(await b.admit('c', gate(5_000, true))).toEqual({ admitted: false, oldest: 1_000 });
+    expect(await a.admit('c', gate(6_000, false))).toEqual({ admitted: false, oldest: 1_000 });
+    expect(await a.attemptsSince('c', 0)).toEqual([1_000, 3_000, 4_000]);
+    expect(await b.admit('c', gate(11_000, true))).toEqual({ admitted: true });
+    expect(await a.attemptsSince('c', 1_001)).toEqual([3_000, 4_000, 11_000]);
+  });
+
+  it('lets exactly the limit through when many processes race on one key', async () => {
+    const { a, b } = make();
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, index) => (index % 2 === 0 ? a : b).admit('race', { at: 9_000, since: 0, limit: 10, count: true })),
+    );
+    expect(answers.filter((answer) => answer.admitted)).toHaveLength(10);
+    expect(await a.attemptsSince('race', 0)).toHaveLength(10);
+  });
 });
 
 describe('the Redis attempt log', () => {

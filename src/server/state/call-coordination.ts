@@ -98,8 +98,10 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
     try {
       return await task();
     } finally {
-      // A failed release leaves the lock to expire; the answer already computed still goes out.
-      await release(key, mine).catch(() => undefined);
+      // Not awaited: the release shares a round trip with what the caller sends next, and this
+      // process's next call for the instance is queued behind it on the same connection anyway. A
+      // failed release leaves the lock to expire; the answer already computed still goes out.
+      release(key, mine).catch(() => undefined);
     }
   }
 
@@ -127,15 +129,21 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
           }
           // The flight ended without a reply (its process died, or Redis lost it): try to run it here.
         }
+        let reply: ApiReply | undefined;
         try {
-          const reply = await task();
-          // Unpublished, the waiting calls see the flight end without a reply and run the call themselves.
-          await state
-            .run((redis) => redis.set(state.key('reply', `${name}:${mine}`), JSON.stringify(reply), 'PX', times.replyMs))
-            .catch(() => undefined);
+          reply = await task();
           return reply;
         } finally {
-          await release(flight, mine).catch(() => undefined);
+          // Published and released in one round trip, in this order on one connection, so a waiter sees
+          // the reply before the flight ends. Unpublished (the task threw, or Redis lost it), the waiting
+          // calls see the flight end without a reply and run the call themselves.
+          const published = reply;
+          await Promise.all([
+            published === undefined
+              ? undefined
+              : state.run((redis) => redis.set(state.key('reply', `${name}:${mine}`), JSON.stringify(published), 'PX', times.replyMs)).catch(() => undefined),
+            release(flight, mine).catch(() => undefined),
+          ]);
         }
       }),
   };

@@ -66,8 +66,16 @@ export function createRedisState(options: RedisStateOptions): RedisState {
           client.once('ready', onReady);
         });
 
+  // Calls made before the first connection share one wait (one listener, however many calls).
+  let firstConnection: Promise<boolean> | null = null;
+  const awaitFirstConnection = (): Promise<boolean> =>
+    (firstConnection ??= connected(2_000).then((ready) => {
+      if (!ready) firstConnection = null;
+      return ready;
+    }));
+
   const run = async <T>(work: (redis: Redis) => Promise<T>): Promise<T> => {
-    if (!everReady) await connected(2_000);
+    if (!everReady) await awaitFirstConnection();
     try {
       return await work(client);
     } catch (error) {

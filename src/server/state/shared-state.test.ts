@@ -122,6 +122,17 @@ describe('state shared in Redis by several proxy processes', () => {
     expect(hits('/mobile/request-registration-code')).toBe(5);
   });
 
+  it('answers at most ten wrong sign-ins as wrong when guesses race on three processes, then refuses even the right one', async () => {
+    const all = await start(3);
+    const wrong = { authorization: 'Bearer not-the-operator-token' };
+    const answers = await Promise.all(all.flatMap((proxy) => Array.from({ length: 10 }, () => proxy.get(api('/instance/capabilities'), wrong))));
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20);
+    for (const proxy of all) expect((await proxy.get(api('/instance/capabilities'))).status).toBe(429);
+    expect(totalHits()).toBe(0);
+  });
+
   it('collapses identical calls made on two processes at once into one provider call', async () => {
     const [a, b] = await start(2);
     if (!a || !b) throw new Error('two proxies expected');
