@@ -4,6 +4,10 @@ import { createRedisFlowStateStore, JOURNEY_TTL_MS } from '../state/redis-flow-s
 import { redisPerFile } from '../state/state-under-test';
 import { createMemoryFlowStateStore, type FlowRecord, type FlowStateStore } from './flow-state-store';
 import { HOUR_MS } from './limits';
+import type { ApiReply } from '../../gateway/api-call';
+
+const ok = (body: string): ApiReply => ({ status: 200, body });
+const nothing = () => Promise.resolve(null);
 
 const record: FlowRecord = {
   number: '55:11987654321',
@@ -69,21 +73,26 @@ describe.each(implementations)('the flow-state store %s', (_name, make) => {
     expect(await a.attemptsSince('k', 0)).toEqual([500, 500]);
   });
 
-  it('runs the tasks of one instance one at a time, so read-then-write counts exactly', async () => {
+  it('runs the calls of one instance one at a time, its reads made once the turn is taken, so read-then-write counts exactly', async () => {
     const { a, b } = make();
     await a.write('i', record);
     let running = 0;
     let most = 0;
-    const bump = (store: FlowStateStore) =>
-      store.exclusive('i', async () => {
-        running += 1;
-        most = Math.max(most, running);
-        const current = await store.read('i');
-        await sleep(2);
-        await store.write('i', { ...record, wrongCodes: (current?.wrongCodes ?? 0) + 1 });
-        running -= 1;
-      });
-    await Promise.all(Array.from({ length: 12 }, (_, index) => bump(index % 2 === 0 ? a : b)));
+    const bump = (store: FlowStateStore, call: number) =>
+      store.turn(
+        'i',
+        `bump-${String(call)}`,
+        () => store.read('i'),
+        async (current) => {
+          running += 1;
+          most = Math.max(most, running);
+          await sleep(2);
+          await store.write('i', { ...record, wrongCodes: (current?.wrongCodes ?? 0) + 1 });
+          running -= 1;
+          return ok('bumped');
+        },
+      );
+    await Promise.all(Array.from({ length: 12 }, (_, index) => bump(index % 2 === 0 ? a : b, index)));
     expect(most).toBe(1);
     expect(await a.read('i')).toMatchObject({ wrongCodes: 12 });
   });
@@ -91,13 +100,13 @@ describe.each(implementations)('the flow-state store %s', (_name, make) => {
   it('lets other instances run while one is busy, and frees the turn when a task fails', async () => {
     const { a, b } = make();
     let release: () => void = () => undefined;
-    const held = a.exclusive('busy', () => new Promise<void>((resolve) => (release = resolve)));
+    const held = a.turn('busy', 'hold', nothing, () => new Promise<ApiReply>((resolve) => (release = () => resolve(ok('held')))));
     await sleep(20);
-    expect(await b.exclusive('other', () => Promise.resolve('ran'))).toBe('ran');
+    expect(await b.turn('other', 'other', nothing, () => Promise.resolve(ok('ran')))).toEqual(ok('ran'));
     release();
-    await held;
-    await expect(a.exclusive('busy', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect(await b.exclusive('busy', () => Promise.resolve('after'))).toBe('after');
+    expect(await held).toEqual(ok('held'));
+    await expect(a.turn('busy', 'boom', nothing, () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await b.turn('busy', 'after', nothing, () => Promise.resolve(ok('after')))).toEqual(ok('after'));
   });
 
   it('collapses identical calls in flight into one, and runs a later identical call again', async () => {
@@ -108,11 +117,11 @@ describe.each(implementations)('the flow-state store %s', (_name, make) => {
       await sleep(60);
       return { status: 200, body: { run: runs } };
     };
-    const replies = await Promise.all(Array.from({ length: 6 }, (_, index) => (index % 2 === 0 ? a : b).collapse('same', task)));
+    const replies = await Promise.all(Array.from({ length: 6 }, (_, index) => (index % 2 === 0 ? a : b).turn('i', 'same', nothing, task)));
     expect(runs).toBe(1);
     expect(replies).toEqual(Array.from({ length: 6 }, () => ({ status: 200, body: { run: 1 } })));
-    expect(await b.collapse('same', task)).toEqual({ status: 200, body: { run: 2 } });
-    expect(await a.collapse('different', task)).toEqual({ status: 200, body: { run: 3 } });
+    expect(await b.turn('i', 'same', nothing, task)).toEqual({ status: 200, body: { run: 2 } });
+    expect(await a.turn('i', 'different', nothing, task)).toEqual({ status: 200, body: { run: 3 } });
   });
 });
 
@@ -130,9 +139,11 @@ describe('the Redis flow-state store', () => {
     const prefix = redis.freshPrefix();
     const state = redis.connect(prefix);
     const store = createRedisFlowStateStore(state);
-    await store.exclusive('alias-1', () => store.write('alias-1', record));
+    await store.turn('alias-1', 'call', nothing, async () => {
+      await store.write('alias-1', record);
+      return ok('written');
+    });
     await store.addAttempt('alias-1\u0000wrong-code\u000055:11987654321', Date.now());
-    await store.collapse('call', () => Promise.resolve({ status: 200, body: {} }));
     const keys = (await state.run((client) => client.keys('*'))).filter((key) => key.startsWith(prefix)).sort();
     expect(keys.map((key) => key.slice(prefix.length).split(':')[0])).toEqual(['attempts', 'journey', 'reply']);
     // The number is not in any key name.
@@ -159,7 +170,7 @@ describe('the Redis flow-state store', () => {
     const store = createRedisFlowStateStore(state, { lockMs: 300, waitMs: 5_000, replyMs: 5_000, pollMs: 10 });
     await state.run((client) => client.set(state.key('lock', 'orphan'), 'dead-process', 'PX', 300));
     const started = Date.now();
-    expect(await store.exclusive('orphan', () => Promise.resolve('ran'))).toBe('ran');
+    expect(await store.turn('orphan', 'call', nothing, () => Promise.resolve(ok('ran')))).toEqual(ok('ran'));
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
   });
 
@@ -175,9 +186,9 @@ describe('the Redis flow-state store', () => {
       await sleep(40);
       throw new Error('provider call broke');
     };
-    const first = a.collapse('x', failing);
+    const first = a.turn('i', 'x', nothing, failing);
     await sleep(10);
-    const second = b.collapse('x', () => Promise.resolve({ status: 200, body: { ran: 'second' } }));
+    const second = b.turn('i', 'x', nothing, () => Promise.resolve({ status: 200, body: { ran: 'second' } }));
     await expect(first).rejects.toThrow('provider call broke');
     // The flight ended without a reply: the waiting call ran itself instead of hanging.
     expect(await second).toEqual({ status: 200, body: { ran: 'second' } });

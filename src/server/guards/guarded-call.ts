@@ -11,7 +11,7 @@ import { createMemoryProviderMemoryStore, type ProviderMemoryStore } from '../st
 import { StateUnavailableError } from '../state/state-unavailable';
 import { createMemoryFlowStateStore, type FlowStateStore } from './flow-state-store';
 import { defaultGuardLimits, HOUR_MS, type GuardLimits } from './limits';
-import { afterCall, guardedOperations, numberOf, refusal, type AttemptKind, type GuardFacts } from './registration-rules';
+import { afterCall, guardedOperations, numberOf, refusal, type AttemptKind, type GuardFacts, type Refusal } from './registration-rules';
 
 export interface GuardOptions {
   store?: FlowStateStore;
@@ -61,7 +61,7 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
    * Everything the refusal needs, read in as few round trips as a shared store allows: the record,
    * the provider memory and, when the body names the number, its hourly attempts go out together.
    */
-  async function facts(instanceKey: string, name: OperationName, input: unknown, now: number): Promise<{ before: GuardFacts; memory: ProviderMemory }> {
+  async function readFacts(instanceKey: string, name: OperationName, input: unknown, now: number): Promise<{ before: GuardFacts; memory: ProviderMemory }> {
     const registration = guardedOperations.has(name);
     const hourlyOf = (number: string | null) =>
       registration && number !== null ? hourlyAttempts(instanceKey, number, now) : Promise.resolve(noAttempts);
@@ -79,10 +79,23 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     return { 'code-request': codeRequests, 'wrong-code': wrongCodes, 'wrong-pin': wrongPins };
   }
 
+  /** What a refusal looks at, read before the call's turn is known to be taken (see CallCoordination). */
+  interface Before {
+    facts: { before: GuardFacts; memory: ProviderMemory };
+    budgetRefused: Refusal | null;
+  }
+
+  async function read(instanceKey: string, name: OperationName, input: unknown): Promise<Before> {
+    const started = clock.now();
+    const [facts, budgetRefused] = await Promise.all([readFacts(instanceKey, name, input, started), budgetRefusal(store, instanceKey, name, started, limits)]);
+    return { facts, budgetRefused };
+  }
+
   async function guarded(
     instanceKey: string,
     name: OperationName,
     input: OperationInput<OperationName>,
+    { facts: { before, memory }, budgetRefused }: Before,
     context: RunContext,
     log: RefusalLog | undefined,
     signal: AbortSignal | undefined,
@@ -90,11 +103,6 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     // The client left while the call waited its turn: it is not sent and counts for nothing.
     if (signal?.aborted) return errorReply('UPSTREAM_UNAVAILABLE');
     const registration = guardedOperations.has(name);
-    const started = clock.now();
-    const [{ before, memory }, budgetRefused] = await Promise.all([
-      facts(instanceKey, name, input, started),
-      budgetRefusal(store, instanceKey, name, started, limits),
-    ]);
     const refused = (registration ? refusal(name, input, before, limits) : null) ?? budgetRefused;
     if (refused) {
       // One line per refusal, with the number masked; never the body (it may hold a code or a PIN).
@@ -131,7 +139,12 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     // Only a digest of the body is kept as the key: it may hold a code or a PIN.
     const key = `${instanceKey}\u0000${name}\u0000${createHash('sha256').update(JSON.stringify(parsed.input)).digest('base64url')}`;
     try {
-      return await store.collapse(key, () => store.exclusive(instanceKey, () => guarded(instanceKey, name, parsed.input, context, log, signal)));
+      return await store.turn(
+        instanceKey,
+        key,
+        () => read(instanceKey, name, parsed.input),
+        (before) => guarded(instanceKey, name, parsed.input, before, context, log, signal),
+      );
     } catch (error) {
       if (!(error instanceof StateUnavailableError)) throw error;
       log?.error({ operation: name, reason: error.reason }, 'shared state unavailable');

@@ -49,7 +49,6 @@ export function measuredFlowStateStore(store: FlowStateStore, record: StateStore
     attemptsSince: (key, since) => timed(record, 'attemptsSince', () => store.attemptsSince(key, since)),
     admit: (key, gate) => timed(record, 'admit', () => store.admit(key, gate)),
     // Taking turns spans the whole guarded call, so it is not a state-store latency.
-    exclusive: (instanceKey, task) => store.exclusive(instanceKey, task),
-    collapse: (key, task) => store.collapse(key, task),
+    turn: (instanceKey, callKey, read, task) => store.turn(instanceKey, callKey, read, task),
   };
 }

@@ -11,13 +11,16 @@ import { StateUnavailableError } from './state-unavailable';
  * In memory this covers one process; over Redis, every process that shares it.
  */
 export interface CallCoordination {
-  /** Runs `task` while no other task for `instanceKey` runs; read, refuse, call and write are one step. */
-  exclusive<T>(instanceKey: string, task: () => Promise<T>): Promise<T>;
-  /** Runs `task` once for identical calls (same `key`) in flight at the same time; the others get its reply. */
-  collapse(key: string, task: () => Promise<ApiReply>): Promise<ApiReply>;
+  /**
+   * Runs `task` once for identical calls (same `callKey`) in flight at the same time, the others getting
+   * its reply, and while no other task for `instanceKey` runs: read, refuse, call and write are one
+   * step. `read` fetches what the task needs; over Redis it goes out with the request for the turn.
+   */
+  turn<T>(instanceKey: string, callKey: string, read: () => Promise<T>, task: (facts: T) => Promise<ApiReply>): Promise<ApiReply>;
 }
 
-export function createMemoryCoordination(): CallCoordination {
+/** One process: a promise queue per instance, and a map of the calls in flight. */
+export function createMemoryTurns() {
   const queues = new Map<string, Promise<unknown>>();
   const inFlight = new Map<string, Promise<ApiReply>>();
   return {
@@ -34,7 +37,7 @@ export function createMemoryCoordination(): CallCoordination {
       });
       return next;
     },
-    async collapse(key, task) {
+    async collapse(key: string, task: () => Promise<ApiReply>): Promise<ApiReply> {
       const pending = inFlight.get(key);
       if (pending) return pending;
       const call = task();
@@ -45,6 +48,13 @@ export function createMemoryCoordination(): CallCoordination {
         inFlight.delete(key);
       }
     },
+  };
+}
+
+export function createMemoryCoordination(): CallCoordination {
+  const local = createMemoryTurns();
+  return {
+    turn: (instanceKey, callKey, read, task) => local.collapse(callKey, () => local.exclusive(instanceKey, async () => task(await read()))),
   };
 }
 
@@ -61,12 +71,21 @@ export interface RedisCoordinationTimes {
 
 export const defaultCoordinationTimes: RedisCoordinationTimes = { lockMs: 60_000, waitMs: 60_000, replyMs: 5_000, pollMs: 15 };
 
-/** Deletes the lock only while it still holds this holder's token: an expired lock taken over by another stays. */
+/** Deletes a lock only while it still holds this holder's token: an expired lock taken over by another stays. */
 const releaseScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
-/** Takes the lock, or names who holds it: ARGV[1] when taken, the holder's token otherwise. */
-const takeOrNameScript =
-  "local holder = redis.call('GET', KEYS[1]) if holder then return holder end redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return ARGV[1]";
+/**
+ * One round trip for the common case. KEYS: the call's flight, the instance's lock; ARGV: token, ms.
+ * An identical call in flight elsewhere: {'wait', its holder}. Otherwise the flight is taken and so is
+ * the lock when free: {'run', '1'}, or {'run', '0'} when another call of the instance holds it.
+ */
+const takeTurnScript = `
+local holder = redis.call('GET', KEYS[1])
+if holder then return {'wait', holder} end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {'run', '1'} end
+return {'run', '0'}`;
 
+const turnAnswerSchema = z.tuple([z.enum(['wait', 'run']), z.string()]);
 const replySchema = z.object({ status: z.number().int(), body: z.unknown() });
 
 export function parseJson(text: string): unknown {
@@ -78,73 +97,83 @@ export function parseJson(text: string): unknown {
 }
 
 /**
- * Over Redis: the per-instance lock is `SET NX PX` with a random token, released by a Lua compare-and-delete;
- * within one process calls queue first (as in memory), so only one per process polls Redis. Collapsing: the
- * first identical call takes a flight lock and publishes its reply under its token for `replyMs`; the
- * others wait for that reply, and only calls that saw that flight get it, never a later identical call.
+ * Over Redis: within one process, identical calls collapse and calls of an instance queue first (as in
+ * memory), so only one per process asks Redis. Then one script takes the call's flight and the
+ * instance's lock (`SET NX PX`, a random token, released by a compare-and-delete), and the task's reads
+ * go out behind it on the same connection: Redis runs them after the lock is taken, so they hold when
+ * it was. An identical call already in flight on another process is not run again: this one waits for
+ * the reply that process publishes under its token for `replyMs`, and only calls that saw that flight
+ * get it, never a later identical call.
  */
 export function createRedisCoordination(state: RedisState, times: RedisCoordinationTimes = defaultCoordinationTimes): CallCoordination {
-  const local = createMemoryCoordination();
+  const local = createMemoryTurns();
   const token = () => randomBytes(16).toString('base64url');
   const release = (key: string, holder: string) => state.run((redis) => redis.eval(releaseScript, 1, key, holder));
 
-  async function withLock<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const mine = token();
-    const deadline = Date.now() + times.waitMs;
-    while ((await state.run((redis) => redis.set(key, mine, 'PX', times.lockMs, 'NX'))) !== 'OK') {
+  async function takeLock(lock: string, mine: string, deadline: number): Promise<void> {
+    while ((await state.run((redis) => redis.set(lock, mine, 'PX', times.lockMs, 'NX'))) !== 'OK') {
       if (Date.now() > deadline) throw new StateUnavailableError('timed out waiting for a lock');
       await sleep(times.pollMs);
     }
-    try {
-      return await task();
-    } finally {
-      // Not awaited: the release shares a round trip with what the caller sends next, and this
-      // process's next call for the instance is queued behind it on the same connection anyway. A
-      // failed release leaves the lock to expire; the answer already computed still goes out.
-      release(key, mine).catch(() => undefined);
+  }
+
+  /** The reply of the identical call `holder` runs, or null once its flight ended without one. */
+  async function replyOf(name: string, flight: string, holder: string, deadline: number): Promise<ApiReply | null> {
+    const replyKey = state.key('reply', `${name}:${holder}`);
+    for (;;) {
+      const [reply, current] = await state.run((redis) => redis.mget(replyKey, flight));
+      const parsed = typeof reply === 'string' ? replySchema.safeParse(parseJson(reply)) : null;
+      if (parsed?.success) return parsed.data;
+      if (current !== holder) return null;
+      if (Date.now() > deadline) throw new StateUnavailableError('timed out waiting for an identical call');
+      await sleep(times.pollMs);
+    }
+  }
+
+  async function remoteTurn<T>(instanceKey: string, callKey: string, read: () => Promise<T>, task: (facts: T) => Promise<ApiReply>): Promise<ApiReply> {
+    const name = hashedName(callKey);
+    const flight = state.key('flight', name);
+    const lock = state.key('lock', instanceKey);
+    const mine = token();
+    const deadline = Date.now() + times.waitMs;
+    for (;;) {
+      const answer = state.run((redis) => redis.eval(takeTurnScript, 2, flight, lock, mine, times.lockMs));
+      // Same tick, same connection: Redis runs these reads right after the script.
+      const early = read();
+      early.catch(() => undefined);
+      const parsed = turnAnswerSchema.safeParse(await answer);
+      if (!parsed.success) throw new StateUnavailableError('unexpected turn answer');
+      const [kind, detail] = parsed.data;
+      if (kind === 'wait') {
+        const reply = await replyOf(name, flight, detail, deadline);
+        if (reply) return reply;
+        // The flight ended without a reply (its process died, or Redis lost it): try to run it here.
+        continue;
+      }
+      let reply: ApiReply | undefined;
+      try {
+        const lockTaken = detail === '1';
+        if (!lockTaken) await takeLock(lock, mine, deadline);
+        reply = await task(await (lockTaken ? early : read()));
+        return reply;
+      } finally {
+        // In one round trip, in this order on one connection: the lock is freed, the reply published,
+        // then the flight ended, so a waiter sees the reply before the flight ends. Unpublished (the
+        // task threw), the waiting calls see the flight end without a reply and run the call themselves.
+        const published = reply;
+        await Promise.all([
+          release(lock, mine).catch(() => undefined),
+          published === undefined
+            ? undefined
+            : state.run((redis) => redis.set(state.key('reply', `${name}:${mine}`), JSON.stringify(published), 'PX', times.replyMs)).catch(() => undefined),
+          release(flight, mine).catch(() => undefined),
+        ]);
+      }
     }
   }
 
   return {
-    exclusive: (instanceKey, task) => local.exclusive(instanceKey, () => withLock(state.key('lock', instanceKey), task)),
-    collapse: (key, task) =>
-      local.collapse(key, async () => {
-        const name = hashedName(key);
-        const flight = state.key('flight', name);
-        const mine = token();
-        const deadline = Date.now() + times.waitMs;
-        for (;;) {
-          const holder = await state.run((redis) => redis.eval(takeOrNameScript, 1, flight, mine, times.lockMs));
-          if (holder === mine) break;
-          if (typeof holder !== 'string') throw new StateUnavailableError('unexpected lock answer');
-          // Another process runs the same call: wait for its reply while its flight lasts.
-          const replyKey = state.key('reply', `${name}:${holder}`);
-          for (;;) {
-            const [reply, current] = await state.run((redis) => redis.mget(replyKey, flight));
-            const parsed = typeof reply === 'string' ? replySchema.safeParse(parseJson(reply)) : null;
-            if (parsed?.success) return parsed.data;
-            if (current !== holder) break;
-            if (Date.now() > deadline) throw new StateUnavailableError('timed out waiting for an identical call');
-            await sleep(times.pollMs);
-          }
-          // The flight ended without a reply (its process died, or Redis lost it): try to run it here.
-        }
-        let reply: ApiReply | undefined;
-        try {
-          reply = await task();
-          return reply;
-        } finally {
-          // Published and released in one round trip, in this order on one connection, so a waiter sees
-          // the reply before the flight ends. Unpublished (the task threw, or Redis lost it), the waiting
-          // calls see the flight end without a reply and run the call themselves.
-          const published = reply;
-          await Promise.all([
-            published === undefined
-              ? undefined
-              : state.run((redis) => redis.set(state.key('reply', `${name}:${mine}`), JSON.stringify(published), 'PX', times.replyMs)).catch(() => undefined),
-            release(flight, mine).catch(() => undefined),
-          ]);
-        }
-      }),
+    turn: (instanceKey, callKey, read, task) =>
+      local.collapse(callKey, () => local.exclusive(instanceKey, () => remoteTurn(instanceKey, callKey, read, task))),
   };
 }
