@@ -5,6 +5,7 @@ import { redisPerFile } from '../state/state-under-test';
 import { createMemoryFlowStateStore, type FlowRecord, type FlowStateStore } from './flow-state-store';
 import { HOUR_MS } from './limits';
 import type { ApiReply } from '../../gateway/api-call';
+import { settled, type Settled } from '../state/call-coordination';
 
 const ok = (body: string): ApiReply => ({ status: 200, body });
 const nothing = () => Promise.resolve(null);
@@ -87,9 +88,9 @@ describe.each(implementations)('the flow-state store %s', (_name, make) => {
           running += 1;
           most = Math.max(most, running);
           await sleep(2);
-          await store.write('i', { ...record, wrongCodes: (current?.wrongCodes ?? 0) + 1 });
           running -= 1;
-          return ok('bumped');
+          // Sent, not awaited: the turn ends with the write, and the next turn's reads see it.
+          return settled(ok('bumped'), store.write('i', { ...record, wrongCodes: (current?.wrongCodes ?? 0) + 1 }));
         },
       );
     await Promise.all(Array.from({ length: 12 }, (_, index) => bump(index % 2 === 0 ? a : b, index)));
@@ -100,13 +101,16 @@ describe.each(implementations)('the flow-state store %s', (_name, make) => {
   it('lets other instances run while one is busy, and frees the turn when a task fails', async () => {
     const { a, b } = make();
     let release: () => void = () => undefined;
-    const held = a.turn('busy', 'hold', nothing, () => new Promise<ApiReply>((resolve) => (release = () => resolve(ok('held')))));
+    const held = a.turn('busy', 'hold', nothing, () => new Promise<Settled>((resolve) => (release = () => resolve(settled(ok('held'))))));
     await sleep(20);
-    expect(await b.turn('other', 'other', nothing, () => Promise.resolve(ok('ran')))).toEqual(ok('ran'));
+    expect(await b.turn('other', 'other', nothing, () => Promise.resolve(settled(ok('ran'))))).toEqual(ok('ran'));
     release();
     expect(await held).toEqual(ok('held'));
     await expect(a.turn('busy', 'boom', nothing, () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect(await b.turn('busy', 'after', nothing, () => Promise.resolve(ok('after')))).toEqual(ok('after'));
+    await expect(a.turn('busy', 'unsaved', nothing, () => Promise.resolve(settled(ok('lost'), Promise.reject(new Error('not saved')))))).rejects.toThrow(
+      'not saved',
+    );
+    expect(await b.turn('busy', 'after', nothing, () => Promise.resolve(settled(ok('after'))))).toEqual(ok('after'));
   });
 
   it('collapses identical calls in flight into one, and runs a later identical call again', async () => {
@@ -115,7 +119,7 @@ describe.each(implementations)('the flow-state store %s', (_name, make) => {
     const task = async () => {
       runs += 1;
       await sleep(60);
-      return { status: 200, body: { run: runs } };
+      return settled({ status: 200, body: { run: runs } });
     };
     const replies = await Promise.all(Array.from({ length: 6 }, (_, index) => (index % 2 === 0 ? a : b).turn('i', 'same', nothing, task)));
     expect(runs).toBe(1);
@@ -141,7 +145,7 @@ describe('the Redis flow-state store', () => {
     const store = createRedisFlowStateStore(state);
     await store.turn('alias-1', 'call', nothing, async () => {
       await store.write('alias-1', record);
-      return ok('written');
+      return settled(ok('written'));
     });
     await store.addAttempt('alias-1\u0000wrong-code\u000055:11987654321', Date.now());
     const keys = (await state.run((client) => client.keys('*'))).filter((key) => key.startsWith(prefix)).sort();
@@ -170,7 +174,7 @@ describe('the Redis flow-state store', () => {
     const store = createRedisFlowStateStore(state, { lockMs: 300, waitMs: 5_000, replyMs: 5_000, pollMs: 10 });
     await state.run((client) => client.set(state.key('lock', 'orphan'), 'dead-process', 'PX', 300));
     const started = Date.now();
-    expect(await store.turn('orphan', 'call', nothing, () => Promise.resolve(ok('ran')))).toEqual(ok('ran'));
+    expect(await store.turn('orphan', 'call', nothing, () => Promise.resolve(settled(ok('ran'))))).toEqual(ok('ran'));
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
   });
 
@@ -188,7 +192,7 @@ describe('the Redis flow-state store', () => {
     };
     const first = a.turn('i', 'x', nothing, failing);
     await sleep(10);
-    const second = b.turn('i', 'x', nothing, () => Promise.resolve({ status: 200, body: { ran: 'second' } }));
+    const second = b.turn('i', 'x', nothing, () => Promise.resolve(settled({ status: 200, body: { ran: 'second' } })));
     await expect(first).rejects.toThrow('provider call broke');
     // The flight ended without a reply: the waiting call ran itself instead of hanging.
     expect(await second).toEqual({ status: 200, body: { ran: 'second' } });

@@ -8,6 +8,7 @@ import { runOperation, type RunContext } from '../../gateway/run-operation';
 import { maskNumber } from '../logger';
 import { afterBudgetedCall, budgetedOperations, budgetRefusal, spendBudgets } from './budgets';
 import { createMemoryProviderMemoryStore, type ProviderMemoryStore } from '../state/provider-memory-store';
+import { settled, type Settled } from '../state/call-coordination';
 import { StateUnavailableError } from '../state/state-unavailable';
 import { createMemoryFlowStateStore, type FlowStateStore } from './flow-state-store';
 import { defaultGuardLimits, HOUR_MS, type GuardLimits } from './limits';
@@ -99,9 +100,9 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     context: RunContext,
     log: RefusalLog | undefined,
     signal: AbortSignal | undefined,
-  ): Promise<ApiReply> {
+  ): Promise<Settled> {
     // The client left while the call waited its turn: it is not sent and counts for nothing.
-    if (signal?.aborted) return errorReply('UPSTREAM_UNAVAILABLE');
+    if (signal?.aborted) return settled(errorReply('UPSTREAM_UNAVAILABLE'));
     const registration = guardedOperations.has(name);
     const refused = (registration ? refusal(name, input, before, limits) : null) ?? budgetRefused;
     if (refused) {
@@ -109,14 +110,14 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
       const number = numberOf(name, input, before.record);
       log?.warn({ operation: name, refusal: refused.code, number: number === null ? null : maskNumber(number) }, 'guard refused');
       options.onRefusal?.(name, refused.code);
-      return 'retryAfterSeconds' in refused ? errorReply(refused.code, { retryAfterSeconds: refused.retryAfterSeconds }) : errorReply(refused.code);
+      return settled('retryAfterSeconds' in refused ? errorReply(refused.code, { retryAfterSeconds: refused.retryAfterSeconds }) : errorReply(refused.code));
     }
     await spendBudgets(store, instanceKey, name, before.now, limits);
     const remembered = JSON.stringify(memory);
     // The adapter reads and extends this instance's memory; what changed is kept for the next call.
     const result = await runOperation(name, input, { ...context, memory }, signal);
     const now = clock.now();
-    // The writes are independent of each other: they go out together.
+    // The writes are independent of each other: they go out together, and the turn ends with them.
     const writes: Array<Promise<void>> = [];
     if (JSON.stringify(memory) !== remembered) writes.push(providerMemory.write(instanceKey, memory));
     if (result.ok) writes.push(afterBudgetedCall(store, instanceKey, name, result.value, now));
@@ -128,8 +129,7 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
         for (const kind of after.attempts) writes.push(store.addAttempt(attemptKey(instanceKey, kind, record.number), now));
       }
     }
-    await Promise.all(writes);
-    return result.ok ? { status: 200, body: result.value } : errorReply(result.code);
+    return settled(result.ok ? { status: 200, body: result.value } : errorReply(result.code), Promise.all(writes));
   }
 
   return async (instanceKey, name, rawBody, context, log, signal) => {

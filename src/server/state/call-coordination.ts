@@ -16,8 +16,20 @@ export interface CallCoordination {
    * its reply, and while no other task for `instanceKey` runs: read, refuse, call and write are one
    * step. `read` fetches what the task needs; over Redis it goes out with the request for the turn.
    */
-  turn<T>(instanceKey: string, callKey: string, read: () => Promise<T>, task: (facts: T) => Promise<ApiReply>): Promise<ApiReply>;
+  turn<T>(instanceKey: string, callKey: string, read: () => Promise<T>, task: (facts: T) => Promise<Settled>): Promise<ApiReply>;
 }
+
+/**
+ * A task's reply, known once the provider answered, and its writes, already sent: the turn ends in the
+ * same round trip as the writes (they are applied first), and answers once they are saved.
+ */
+export interface Settled {
+  reply: ApiReply;
+  saved: Promise<unknown>;
+}
+
+/** A reply with nothing to save (a refusal). */
+export const settled = (reply: ApiReply, saved: Promise<unknown> = Promise.resolve()): Settled => ({ reply, saved });
 
 /** One process: a promise queue per instance, and a map of the calls in flight. */
 export function createMemoryTurns() {
@@ -54,7 +66,14 @@ export function createMemoryTurns() {
 export function createMemoryCoordination(): CallCoordination {
   const local = createMemoryTurns();
   return {
-    turn: (instanceKey, callKey, read, task) => local.collapse(callKey, () => local.exclusive(instanceKey, async () => task(await read()))),
+    turn: (instanceKey, callKey, read, task) =>
+      local.collapse(callKey, () =>
+        local.exclusive(instanceKey, async () => {
+          const { reply, saved } = await task(await read());
+          await saved;
+          return reply;
+        }),
+      ),
   };
 }
 
@@ -130,7 +149,7 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
     }
   }
 
-  async function remoteTurn<T>(instanceKey: string, callKey: string, read: () => Promise<T>, task: (facts: T) => Promise<ApiReply>): Promise<ApiReply> {
+  async function remoteTurn<T>(instanceKey: string, callKey: string, read: () => Promise<T>, task: (facts: T) => Promise<Settled>): Promise<ApiReply> {
     const name = hashedName(callKey);
     const flight = state.key('flight', name);
     const lock = state.key('lock', instanceKey);
@@ -150,24 +169,27 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
         // The flight ended without a reply (its process died, or Redis lost it): try to run it here.
         continue;
       }
-      let reply: ApiReply | undefined;
+      let outcome: Settled | undefined;
       try {
         const lockTaken = detail === '1';
         if (!lockTaken) await takeLock(lock, mine, deadline);
-        reply = await task(await (lockTaken ? early : read()));
-        return reply;
+        outcome = await task(await (lockTaken ? early : read()));
+        return outcome.reply;
       } finally {
-        // In one round trip, in this order on one connection: the lock is freed, the reply published,
-        // then the flight ended, so a waiter sees the reply before the flight ends. Unpublished (the
-        // task threw), the waiting calls see the flight end without a reply and run the call themselves.
-        const published = reply;
-        await Promise.all([
+        // In the round trip of the task's writes, in this order on one connection: the writes, the
+        // lock freed, the reply published, the flight ended, so a waiter sees the reply before the
+        // flight ends. Unpublished (the task threw), the waiting calls see the flight end without a
+        // reply and run the call themselves.
+        const reply = outcome?.reply;
+        const ended = Promise.all([
           release(lock, mine).catch(() => undefined),
-          published === undefined
+          reply === undefined
             ? undefined
-            : state.run((redis) => redis.set(state.key('reply', `${name}:${mine}`), JSON.stringify(published), 'PX', times.replyMs)).catch(() => undefined),
+            : state.run((redis) => redis.set(state.key('reply', `${name}:${mine}`), JSON.stringify(reply), 'PX', times.replyMs)).catch(() => undefined),
           release(flight, mine).catch(() => undefined),
         ]);
+        if (!outcome) await ended;
+        else await Promise.all([outcome.saved, ended]);
       }
     }
   }
