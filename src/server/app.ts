@@ -2,12 +2,12 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { errorReply } from '../gateway/api-call';
 import type { RunContext } from '../gateway/run-operation';
-import { registerApiRoutes, sendReply } from './api-routes';
+import { registerApiRoutes } from './api-routes';
 import type { ServerLimits, TrustProxy } from './config';
 import type { Embedding } from './embed/embedding';
 import type { GuardedCall } from './guards/guarded-call';
 import { registerHealth, type HealthOptions } from './health';
-import { principalOf, registerAuthentication, type Authenticator, type Principal } from './instances/authentication';
+import { decoratePrincipal, registerAuthentication, type Authenticator, type Principal } from './instances/authentication';
 import { newRequestId } from './logger';
 import { measuredContext } from './metrics/instrument';
 import type { Metrics } from './metrics/metrics';
@@ -16,7 +16,9 @@ import { registerOpenApi } from './openapi/openapi-route';
 import { registerOperatorAuth, type OperatorAuthOptions } from './operator-auth';
 import { registerCrossSiteCheck } from './cross-site';
 import { clientErrorAnswer, frameworkErrorAnswer, registerNotFound } from './framework-errors';
-import { isApiTarget, registerSecurityHeaders } from './security-headers';
+import { registerSecurityHeaders } from './security-headers';
+import { decorateTypedReplies } from './typed-reply';
+import { API_PREFIX } from '../contract/operations';
 import { StateUnavailableError } from './state/state-unavailable';
 
 export interface AppOptions {
@@ -78,35 +80,33 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
+  decorateTypedReplies(app);
+  decoratePrincipal(app);
+
   // Graceful shutdown: once closing, a request on a connection still open is told so (typed), and
   // answers still in flight close their connection, so a keep-alive client cannot hold it open.
   let closing = false;
   app.addHook('onRequest', async (_request, reply) => {
-    if (closing) return sendReply(reply.header('connection', 'close'), errorReply('SHUTTING_DOWN'));
+    if (closing) return reply.header('connection', 'close').sendApi(errorReply('SHUTTING_DOWN'));
   });
 
   // JSON is the only body the API takes; anything else is refused before a handler runs.
   app.removeContentTypeParser('text/plain');
-  app.addHook('preValidation', async (request, reply) => {
-    if (request.method !== 'POST' || !isApiTarget(request.url)) return;
-    const type = request.headers['content-type'] ?? '';
-    if (!/^application\/json\s*(;|$)/i.test(type)) return sendReply(reply, errorReply('UNSUPPORTED_MEDIA_TYPE'));
-  });
 
   app.setErrorHandler((error, request, reply) => {
     // Sign-in counters, embed sessions or used tokens could not be read: refuse rather than guess.
     if (error instanceof StateUnavailableError) {
       request.log.error({ reason: error.reason }, 'shared state unavailable');
-      return sendReply(reply, errorReply('STATE_UNAVAILABLE'));
+      return reply.sendApi(errorReply('STATE_UNAVAILABLE'));
     }
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendReply(reply, errorReply('PAYLOAD_TOO_LARGE'));
-    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendReply(reply, errorReply('UNSUPPORTED_MEDIA_TYPE'));
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.sendApi(errorReply('PAYLOAD_TOO_LARGE'));
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.sendApi(errorReply('UNSUPPORTED_MEDIA_TYPE'));
     if (code.startsWith('FST_ERR_CTP_') || error instanceof SyntaxError) {
-      return sendReply(reply, errorReply('INVALID_REQUEST'));
+      return reply.sendApi(errorReply('INVALID_REQUEST'));
     }
     request.log.error({ err: error }, 'unexpected failure');
-    return sendReply(reply, errorReply('INTERNAL'));
+    return reply.sendApi(errorReply('INTERNAL'));
   });
 
   app.addHook('onResponse', (request, reply, done) => {
@@ -124,30 +124,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerSecurityHeaders(app, { hsts: options.hsts ?? false, frameAncestors: options.embedding?.frameAncestors });
-  // Standalone: the operator's credential gates everything served. Then every API route acts for
-  // a principal's instance alias: the embed session's, or the standalone default.
+  // Standalone: the operator's credential gates everything served, pages included.
   if (options.auth) registerOperatorAuth(app, options.auth);
   if (options.health) registerHealth(app, options.health);
   if (options.metrics) registerMetrics(app, options.metrics.series, { serve: options.metrics.serve });
-  registerOpenApi(app);
-  registerAuthentication(app, {
-    authenticators: options.authenticators,
-    anonymous: options.anonymous,
-    exempt: options.embedding ? [options.embedding.exchangePath] : [],
-  });
-  // Basic credentials are sent by the browser whoever asks: a page on another site is refused here.
-  registerCrossSiteCheck(app);
-  options.embedding?.register(app);
-  registerApiRoutes(
-    app,
-    (request) => {
-      const principal = principalOf(request);
-      const found = principal ? options.instance(principal.instance) : null;
-      const series = options.metrics?.series;
-      const context = found && series ? measuredContext(series, found, operationOf(request) ?? 'unknown') : found;
-      return principal && context ? { instance: principal.instance, context } : null;
+  await app.register(
+    (api, _options, done) => {
+      registerApi(api, options);
+      done();
     },
-    options.call,
+    { prefix: API_PREFIX },
   );
 
   if (options.staticDir) {
@@ -167,4 +153,40 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerNotFound(app, options.staticDir);
 
   return app;
+}
+
+/**
+ * The API under API_PREFIX, as one plugin with its own hooks: JSON bodies only, then two scopes.
+ * The token exchange takes no principal; every other route acts for one, named by the
+ * authentication hook of its scope before the cross-site check reads it.
+ */
+function registerApi(api: FastifyInstance, options: AppOptions): void {
+  api.addHook('preValidation', async (request, reply) => {
+    if (request.method !== 'POST') return;
+    const type = request.headers['content-type'] ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(type)) return reply.sendApi(errorReply('UNSUPPORTED_MEDIA_TYPE'));
+  });
+  api.register((open, _options, done) => {
+    registerCrossSiteCheck(open);
+    options.embedding?.register(open);
+    done();
+  });
+  api.register((signedIn, _options, done) => {
+    registerAuthentication(signedIn, { authenticators: options.authenticators, anonymous: options.anonymous });
+    // Basic credentials are sent by the browser whoever asks: a page on another site is refused here.
+    registerCrossSiteCheck(signedIn);
+    registerOpenApi(signedIn);
+    registerApiRoutes(
+      signedIn,
+      (request) => {
+        const principal = request.principal;
+        const found = principal ? options.instance(principal.instance) : null;
+        const series = options.metrics?.series;
+        const context = found && series ? measuredContext(series, found, operationOf(request) ?? 'unknown') : found;
+        return principal && context ? { instance: principal.instance, context } : null;
+      },
+      options.call,
+    );
+    done();
+  });
 }

@@ -4,8 +4,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { errorBody, errorCatalogue } from '../contract/error-catalogue';
 import type { ErrorCode } from '../contract/errors';
 import { errorReply } from '../gateway/api-call';
-import { sendReply } from './api-routes';
 import { isApiTarget, plainAnswerHeaders, targetPath } from './security-headers';
+import { writeTypedReply } from './typed-reply';
 
 /**
  * Answers to what fails before a route runs: a URL that cannot be decoded, a request Node's parser
@@ -16,7 +16,7 @@ import { isApiTarget, plainAnswerHeaders, targetPath } from './security-headers'
 /** Fastify's `frameworkErrors`: a URL that does not decode (`%E0%A4%A`). */
 export function frameworkErrorAnswer(hsts: boolean) {
   return (_error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void => {
-    void sendReply(reply.headers(plainAnswerHeaders(hsts)), errorReply('INVALID_REQUEST'));
+    void writeTypedReply(reply.headers(plainAnswerHeaders(hsts)), errorReply('INVALID_REQUEST'));
   };
 }
 
@@ -59,11 +59,11 @@ export function registerNotFound(app: FastifyInstance, staticDir: string | null)
   app.setNotFoundHandler((request, reply) => {
     const path = targetPath(request.url);
     const allow = (['GET', 'POST'] as const).filter((method) => method !== request.method && app.hasRoute({ method, url: path }));
-    if (allow.length > 0) return sendReply(reply.header('allow', allow.join(', ')), errorReply('METHOD_NOT_ALLOWED'));
+    if (allow.length > 0) return reply.header('allow', allow.join(', ')).sendApi(errorReply('METHOD_NOT_ALLOWED'));
     // Anything that looks like the API, however it is spelt (`//api`, `\\api`), is not the console.
-    if (isApiTarget(request.url) || !staticDir) return sendReply(reply, errorReply('NOT_FOUND'));
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendReply(reply.header('allow', 'GET, HEAD'), errorReply('METHOD_NOT_ALLOWED'));
-    if (/\.[a-z0-9]+$/i.test(path)) return sendReply(reply, errorReply('NOT_FOUND'));
+    if (isApiTarget(request.url) || !staticDir) return reply.sendApi(errorReply('NOT_FOUND'));
+    if (request.method !== 'GET' && request.method !== 'HEAD') return reply.header('allow', 'GET, HEAD').sendApi(errorReply('METHOD_NOT_ALLOWED'));
+    if (/\.[a-z0-9]+$/i.test(path)) return reply.sendApi(errorReply('NOT_FOUND'));
     // Every other page address is the console itself; the hash and query pick the screen.
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

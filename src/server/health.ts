@@ -1,7 +1,6 @@
 import { connect } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { errorReply } from '../gateway/api-call';
-import { sendReply } from './api-routes';
 
 /** Whether a TCP connection to the provider's origin opens in time. No request, no credential is sent. */
 export function probeOrigin(origin: string, timeoutMs: number): Promise<boolean> {
@@ -54,9 +53,9 @@ export function registerHealth(app: FastifyInstance, options: HealthOptions): vo
   const reachable = cachedProbe(options.upstreamReachable, options.cacheMs ?? 10_000, options.now ?? Date.now);
   app.get('/healthz', async (_request, reply) => reply.type('application/json; charset=utf-8').send({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    if (options.stateReachable && !(await options.stateReachable())) return sendReply(reply, errorReply('STATE_UNAVAILABLE'));
+    if (options.stateReachable && !(await options.stateReachable())) return reply.sendApi(errorReply('STATE_UNAVAILABLE'));
     return (await reachable())
       ? reply.type('application/json; charset=utf-8').send({ status: 'ready' })
-      : sendReply(reply, errorReply('UPSTREAM_UNAVAILABLE'));
+      : reply.sendApi(errorReply('UPSTREAM_UNAVAILABLE'));
   });
 }

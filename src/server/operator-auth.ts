@@ -2,7 +2,6 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { systemClock, type Clock } from '../fake-provider/clock';
 import { errorReply } from '../gateway/api-call';
-import { sendReply } from './api-routes';
 import { createMemoryAttemptLog, type AttemptLog } from './state/attempt-log';
 import { clientKey } from './client-address';
 import type { OperatorCredentials } from './config';
@@ -119,7 +118,7 @@ export function registerOperatorAuth(app: FastifyInstance, options: OperatorAuth
     if (!gate.admitted) {
       refusals.note('too-many-failures', request.log);
       options.onRefusal?.('too-many-failures');
-      return sendReply(reply, errorReply('SIGN_IN_BUDGET', { retryAfterSeconds: Math.max(1, Math.ceil((gate.oldest + windowMs - now) / 1000)) }));
+      return reply.sendApi(errorReply('SIGN_IN_BUDGET', { retryAfterSeconds: Math.max(1, Math.ceil((gate.oldest + windowMs - now) / 1000)) }));
     }
     if (granted) return;
     // The browser's first request carries no credential; that is counted apart from wrong ones.
@@ -127,6 +126,6 @@ export function registerOperatorAuth(app: FastifyInstance, options: OperatorAuth
     refusals.note(reason, request.log);
     options.onRefusal?.(reason);
     reply.header('www-authenticate', 'Basic realm="wa-onboarding", charset="UTF-8"');
-    return sendReply(reply, errorReply('UNAUTHORIZED'));
+    return reply.sendApi(errorReply('UNAUTHORIZED'));
   });
 }

@@ -87,9 +87,9 @@ export function registerSecurityHeaders(
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
     reply.removeHeader('x-powered-by');
     if (hsts) reply.header('strict-transport-security', HSTS_VALUE);
-    // Every API answer and every JSON error, whatever form the request-target took.
+    // Every answer the proxy writes itself is JSON (reply.sendApi), whatever form the request-target took.
     const type = reply.getHeader('content-type');
-    if (isApiTarget(request.url) || (typeof type === 'string' && type.startsWith('application/json'))) reply.header('cache-control', 'no-store');
+    if (typeof type === 'string' && type.startsWith('application/json')) reply.header('cache-control', 'no-store');
     return payload;
   });
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { embedSessionOperation, type EmbedSessionAnswer } from '../../contract/embed';
+import { routeOf } from '../api-routes';
 import { errorReply, parseInput } from '../../gateway/api-call';
-import { sendReply } from '../api-routes';
 import { createMemoryAttemptLog, type AttemptLog } from '../state/attempt-log';
 import { clientKey } from '../client-address';
 import { createRefusalLog } from '../refusal-log';
@@ -17,8 +17,8 @@ export interface Embedding {
   frameAncestors: string[];
   /** Recognises `Authorization: Bearer es_…` and names the session's instance. */
   authenticator: Authenticator;
-  exchangePath: string;
-  register: (app: FastifyInstance) => void;
+  /** Registers the token exchange in the API plugin's scope that takes no principal. */
+  register: (api: FastifyInstance) => void;
   /** Live embed sessions (for the metrics); null when they are shared in Redis and no process sees them all. */
   activeSessions: (() => number) | null;
 }
@@ -69,7 +69,6 @@ export async function createEmbedding(
   return {
     frameAncestors: config.allowedOrigins,
     authenticator,
-    exchangePath: embedSessionOperation.path,
     activeSessions: sessions.size ?? null,
     register(app) {
       // Refusals are summed up, not logged one line each: anyone can send tokens.
@@ -78,36 +77,36 @@ export async function createEmbedding(
         refusals.flush();
         done();
       });
-      app.post(embedSessionOperation.path, async (request, reply) => {
+      app.post(routeOf(embedSessionOperation.path), async (request, reply) => {
         // Each exchange costs a signature check: a client gets a few per window, whatever it sends.
         const at = now();
         const client = `exchange\u0000${clientKey(request.ip)}`;
         const gate = await exchanges.admit(client, { at, since: at - EXCHANGE_WINDOW_MS + 1, limit: EXCHANGES_PER_WINDOW, count: true });
         if (!gate.admitted) {
           refusals.note('too-many-exchanges', request.log);
-          return sendReply(reply, errorReply('SIGN_IN_BUDGET', { retryAfterSeconds: Math.max(1, Math.ceil((gate.oldest + EXCHANGE_WINDOW_MS - at) / 1000)) }));
+          return reply.sendApi(errorReply('SIGN_IN_BUDGET', { retryAfterSeconds: Math.max(1, Math.ceil((gate.oldest + EXCHANGE_WINDOW_MS - at) / 1000)) }));
         }
         const input = parseInput(embedSessionOperation.request, request.body);
-        if (!input.ok) return sendReply(reply, input.reply);
+        if (!input.ok) return reply.sendApi(input.reply);
         const checked = await verifyEmbedToken(input.input.token, key, rules, at);
         if (!checked.ok) {
           refusals.note(checked.reason, request.log);
-          return sendReply(reply, errorReply(checked.reason === 'expired' ? 'TOKEN_EXPIRED' : 'UNAUTHORIZED'));
+          return reply.sendApi(errorReply(checked.reason === 'expired' ? 'TOKEN_EXPIRED' : 'UNAUTHORIZED'));
         }
         const { claims } = checked;
         const log = { embed: 'exchange', jti: fingerprint(claims.jti), operator: fingerprint(claims.sub), instance: claims.inst };
         if (!(await replays.use(claims.jti, claims.exp, at))) {
           refusals.note('replayed', request.log);
-          return sendReply(reply, errorReply('UNAUTHORIZED'));
+          return reply.sendApi(errorReply('UNAUTHORIZED'));
         }
         if (!hasInstance(claims.inst)) {
           refusals.note('unknown-instance', request.log);
-          return sendReply(reply, errorReply('FORBIDDEN'));
+          return reply.sendApi(errorReply('FORBIDDEN'));
         }
         const opened = await sessions.open({ subject: claims.sub, instance: claims.inst, parentOrigin: claims.po }, at);
         request.log.info({ ...log, outcome: 'accepted', session: fingerprint(opened.id) }, 'embed token');
         const answer: EmbedSessionAnswer = { session: `${SESSION_PREFIX}${opened.id}`, parentOrigin: claims.po, instance: claims.inst };
-        return sendReply(reply, { status: 200, body: answer });
+        return reply.sendApi({ status: 200, body: answer });
       });
     },
   };

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errorReply } from '../../gateway/api-call';
-import { sendReply } from '../api-routes';
 
 /** Who a request acts for, and on which instance alias. The browser never names the instance. */
 export interface Principal {
@@ -24,39 +23,41 @@ export interface AuthenticationOptions {
   authenticators: Authenticator[];
   /** Who a request with no credentials acts as (standalone mode), or null to refuse it. */
   anonymous: Principal | null;
-  /** Routes that take no principal (the embed token exchange itself). */
-  exempt: string[];
 }
 
-const principals = new WeakMap<FastifyRequest, Principal>();
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who the request acts for; null until the authentication hook of its scope named someone. */
+    principal: Principal | null;
+  }
+}
 
-export function principalOf(request: FastifyRequest): Principal | null {
-  return principals.get(request) ?? null;
+/** Every request starts with no principal; decorated once on the root so every scope can read it. */
+export function decoratePrincipal(app: FastifyInstance): void {
+  app.decorateRequest('principal', null);
 }
 
 /**
- * Runs before the body is read: every API route needs a principal. The first authenticator that
- * recognises the request decides; a request that none recognises is anonymous, if that is allowed.
- * Unknown routes are left to the 404 handler.
+ * Registered in the scope of the routes that act for someone: runs before the body is read. The
+ * first authenticator that recognises the request decides; a request that none recognises is
+ * anonymous, if that is allowed.
  */
 export function registerAuthentication(app: FastifyInstance, options: AuthenticationOptions): void {
   app.addHook('onRequest', async (request, reply) => {
-    const route = request.routeOptions.url;
-    if (!route?.startsWith('/api/') || options.exempt.includes(route)) return;
     for (const authenticate of options.authenticators) {
       const result = await authenticate(request);
       if (!result) continue;
       if (!result.ok) {
         request.log.info({ auth: 'refused', code: result.code }, 'authentication');
-        return sendReply(reply, errorReply(result.code));
+        return reply.sendApi(errorReply(result.code));
       }
-      principals.set(request, result.principal);
+      request.principal = result.principal;
       return;
     }
     if (options.anonymous) {
-      principals.set(request, options.anonymous);
+      request.principal = options.anonymous;
       return;
     }
-    return sendReply(reply, errorReply('UNAUTHORIZED'));
+    return reply.sendApi(errorReply('UNAUTHORIZED'));
   });
 }
