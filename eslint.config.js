@@ -82,8 +82,8 @@ const boundaries = {
   },
   testHelpers: {
     packages: ['vitest', '@testing-library'],
-    // Any relative path with a test-named segment (test/, testing.ts, x.test.ts, test-utils …), and the fault upstream.
-    regexes: ['^\\.{1,2}/(?:[^/]+/)*(?:[^/]*[.-])?test(?:s|ing)?(?:[.-][^/]*)?(?:/|$)', '^\\.{1,2}/(?:[^/]+/)*fault-upstream(?:\\.[jt]s)?$'],
+    // Any relative path with a test-named segment (test/, testing/, x.test.ts, test-utils …).
+    regexes: ['^\\.{1,2}/(?:[^/]+/)*(?:[^/]*[.-])?test(?:s|ing)?(?:[.-][^/]*)?(?:/|$)'],
     production: true,
     message: 'Production code never imports test helpers.',
   },
@@ -111,7 +111,7 @@ const layers = {
 };
 
 /** Test files and test helpers: they may use mocks and helpers and reach across the shared layers, never across sides. */
-const TEST_FILES = ['src/**/*.test.{ts,tsx}', 'src/test/**', 'src/server/testing.ts', 'src/server/fault-upstream.ts', 'src/server/state/state-under-test.ts'];
+const TEST_FILES = ['src/**/*.test.{ts,tsx}', 'src/test/**', 'src/server/testing/**'];
 /** Deepest folder nesting under src/ (src/i18n/locales/en/x.ts is depth 3); the boundary test fails on a deeper file. */
 const MAX_DEPTH = 3;
 

@@ -45,7 +45,7 @@ const boundaries: Boundary[] = [
   { title: 'a screen importing the proxy', folder: 'steps', forbidden: "import '../server/config';", message: messages.proxy, allowed: "import '../contract/common';" },
   { title: 'a nested screen importing the proxy', folder: 'steps/phone', forbidden: "import '../../server/config';", message: messages.proxy, allowed: "import '../../api/client';" },
   { title: 'the client importing the proxy', folder: 'api', forbidden: "import '../server/health';", message: messages.proxy, allowed: "import '../contract/errors';" },
-  { title: 'a test helper importing the proxy', folder: 'test', forbidden: "import '../server/testing';", message: messages.proxy, allowed: "import '../mocks/api-handlers';" },
+  { title: 'a test helper importing the proxy', folder: 'test', forbidden: "import '../server/testing/proxy-under-test';", message: messages.proxy, allowed: "import '../mocks/api-handlers';" },
   { title: 'the proxy importing a screen', folder: 'server', forbidden: "import '../steps/registration-journey';", message: messages.browser, allowed: "import '../gateway/run-operation';" },
   { title: 'the proxy importing React', folder: 'server', forbidden: "import 'react';", message: messages.browser, allowed: "import 'fastify';" },
   // src/server/embed/ shares its name with the browser's src/embed/: the depth of the path tells them apart.
@@ -70,8 +70,8 @@ const boundaries: Boundary[] = [
   { title: 'a screen loading the demo worker lazily', folder: 'app', forbidden: "void import('../mocks/browser');", message: messages.mocks, allowed: "void import('../account/connected-screen');" },
   { title: 'a screen importing MSW', folder: 'embed', forbidden: "import 'msw/browser';", message: messages.mocks, allowed: "import '../app/app';" },
   { title: 'the boot files importing the proxy', folder: '.', forbidden: "import './server/config';", message: messages.proxy, allowed: "void import('./mocks/browser');" },
-  { title: 'the proxy importing its test server', folder: 'server', forbidden: "import './testing';", message: messages.testHelpers, allowed: "import './health';" },
-  { title: 'the proxy importing the fault upstream', folder: 'server/guards', forbidden: "import '../fault-upstream';", message: messages.testHelpers, allowed: "import '../upstream';" },
+  { title: 'the proxy importing its test server', folder: 'server', forbidden: "import './testing/proxy-under-test';", message: messages.testHelpers, allowed: "import './health';" },
+  { title: 'the proxy importing the fault upstream', folder: 'server/guards', forbidden: "import '../testing/fault-upstream';", message: messages.testHelpers, allowed: "import '../upstream';" },
   { title: 'a screen importing the test builders', folder: 'steps/code', forbidden: "import '../../test/builders';", message: messages.testHelpers, allowed: "import '../../ui/button';" },
   { title: 'the journey importing vitest', folder: 'flow', forbidden: "import 'vitest';", message: messages.testHelpers, allowed: "import 'zod/mini';" },
 ];

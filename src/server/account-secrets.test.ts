@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { simulatedSecrets } from '../fake-provider/scenarios';
-import { startTestStack, type TestStack } from './testing';
+import { startTestStack, type TestStack } from './testing/proxy-under-test';
 
 let stack: TestStack;
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canary, startTestStack, type TestStack } from './testing';
+import { canary, startTestStack, type TestStack } from './testing/proxy-under-test';
 
 let stack: TestStack;
 beforeEach(async () => {

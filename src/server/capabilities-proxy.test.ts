@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { operations } from '../contract/operations';
-import { startTestStack, startWawpTestStack, type TestStack } from './testing';
+import { startTestStack, startWawpTestStack, type TestStack } from './testing/proxy-under-test';
 
 let stack: TestStack | undefined;
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { connect } from 'node:net';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { operations } from '../contract/operations';
-import { startFaultUpstream, zapiLike, type FaultBehaviour, type FaultUpstream } from './fault-upstream';
-import { canary, operatorToken, startProxy, type ProxyUnderTest, type TestReply } from './testing';
+import { startFaultUpstream, zapiLike, type FaultBehaviour, type FaultUpstream } from './testing/fault-upstream';
+import { canary, operatorToken, startProxy, type ProxyUnderTest, type TestReply } from './testing/proxy-under-test';
 
 /**
  * R-01…R-14 against a misbehaving upstream on loopback. Timeouts are 300 ms here so that every

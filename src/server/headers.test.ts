@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../contract/operations';
 import { loadConfig } from './config';
 import { startServer, type RunningServer } from './start';
-import { captureLogs, operatorHeaders, operatorToken } from './testing';
+import { captureLogs, operatorHeaders, operatorToken } from './testing/proxy-under-test';
 
 /** S-09: the headers of every kind of answer, from a proxy serving a console folder. */
 let server: RunningServer;

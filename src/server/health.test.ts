@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFaultUpstream, type FaultUpstream } from './fault-upstream';
-import { startProxy, type ProxyUnderTest } from './testing';
+import { startFaultUpstream, type FaultUpstream } from './testing/fault-upstream';
+import { startProxy, type ProxyUnderTest } from './testing/proxy-under-test';
 
 let upstream: FaultUpstream;
 let proxy: ProxyUnderTest;

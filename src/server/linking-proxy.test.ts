@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { canary, operatorToken, startTestStack, startWawpTestStack, type TestStack } from './testing';
+import { canary, operatorToken, startTestStack, startWawpTestStack, type TestStack } from './testing/proxy-under-test';
 
 let stack: TestStack | undefined;
 afterEach(async () => {

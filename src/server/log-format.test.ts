@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger, logFormat, prettyDestination } from './logger';
-import { captureLogs } from './testing';
+import { captureLogs } from './testing/proxy-under-test';
 
 describe('log format', () => {
   it('is JSON in production and whenever stdout is not a terminal, pretty otherwise', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { operations } from '../contract/operations';
-import { canary, startTestStack, type TestStack } from './testing';
+import { canary, startTestStack, type TestStack } from './testing/proxy-under-test';
 
 let stack: TestStack;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { operations } from '../contract/operations';
-import { operatorHeaders, rawPost, rawRequest, startTestStack, type TestStack } from './testing';
+import { operatorHeaders, rawPost, rawRequest, startTestStack, type TestStack } from './testing/proxy-under-test';
 
 let stack: TestStack;
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../fake-provider/clock';
 import { ConfigError, loadConfig } from './config';
 import { startServer, type RunningServer } from './start';
-import { captureLogs, operatorToken, startTestStack, type TestStack } from './testing';
+import { captureLogs, operatorToken, startTestStack, type TestStack } from './testing/proxy-under-test';
 
 let stack: TestStack | null = null;
 let open: RunningServer | null = null;

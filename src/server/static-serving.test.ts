@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompressFolder } from '../../scripts/precompress';
 import { loadConfig } from './config';
 import { startServer, type RunningServer } from './start';
-import { captureLogs, operatorHeaders, operatorToken } from './testing';
+import { captureLogs, operatorHeaders, operatorToken } from './testing/proxy-under-test';
 
 /** The console's files as the build leaves them: each with its .br and .gz, served as they are. */
 const html = `<!doctype html><title>console</title><script type="module" src="/assets/app-Ab12.js"></script>${'<!-- padding -->'.repeat(40)}`;

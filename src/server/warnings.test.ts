@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './testing';
+import { startTestStack, type TestStack } from './testing/proxy-under-test';
 
 let stack: TestStack | null = null;
 const warnings: Error[] = [];

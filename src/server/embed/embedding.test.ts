@@ -8,7 +8,7 @@ import { createSimulatedProvider, type SimulatedProvider } from '../../fake-prov
 import { loadConfig } from '../config';
 import { startSimulatedUpstream } from '../simulated-upstream';
 import { startServer, type RunningServer } from '../start';
-import { captureLogs } from '../testing';
+import { captureLogs } from '../testing/proxy-under-test';
 
 const secret = 'embed-test-secret-of-at-least-32-chars';
 const portal = 'http://localhost:4100';

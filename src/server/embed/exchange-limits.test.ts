@@ -6,7 +6,7 @@ import { embedSessionOperation } from '../../contract/embed';
 import { loadConfig } from '../config';
 import { EXCHANGES_PER_WINDOW } from './embedding';
 import { startServer, type RunningServer } from '../start';
-import { captureLogs } from '../testing';
+import { captureLogs } from '../testing/proxy-under-test';
 
 /** Embed tokens of another type or asking for extensions are refused; the exchange is rate-limited. */
 const secret = 'embed-test-secret-of-at-least-32-chars';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRedisReplayStore } from '../state/redis-replay-store';
-import { redisPerFile } from '../state/state-under-test';
+import { redisPerFile } from '../testing/redis-fixture';
 import { createReplayStore, type ReplayStore } from './token';
 
 const redis = redisPerFile();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRedisSessionStore } from '../state/redis-session-store';
-import { redisPerFile } from '../state/state-under-test';
+import { redisPerFile } from '../testing/redis-fixture';
 import { createSessionStore, type SessionLimits, type SessionStore } from './sessions';
 
 const who = { subject: 'operator-1', instance: 'default', parentOrigin: 'https://portal.example' };

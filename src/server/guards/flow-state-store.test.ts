@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createRedisFlowStateStore, JOURNEY_TTL_MS } from '../state/redis-flow-state-store';
-import { redisPerFile } from '../state/state-under-test';
+import { redisPerFile } from '../testing/redis-fixture';
 import { createMemoryFlowStateStore, type FlowRecord, type FlowStateStore } from './flow-state-store';
 import { HOUR_MS } from './limits';
 import type { ApiReply } from '../../gateway/api-call';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock, type ManualClock } from '../../fake-provider/clock';
 import { magicNumbers } from '../../fake-provider/scenarios';
-import { startTestStack, type TestStack } from '../testing';
+import { startTestStack, type TestStack } from '../testing/proxy-under-test';
 
 let stack: TestStack;
 let clock: ManualClock;

@@ -6,7 +6,7 @@ import type { RunContext } from '../../gateway/run-operation';
 import { zapiAdapter } from '../../providers/zapi';
 import { createGuardedCall } from '../guards/guarded-call';
 import { defaultGuardLimits } from '../guards/limits';
-import { startTestStack, type TestStack } from '../testing';
+import { startTestStack, type TestStack } from '../testing/proxy-under-test';
 
 /**
  * Memory that grows with attacker input: heap growth after 10,000 rotated numbers and after 10,000

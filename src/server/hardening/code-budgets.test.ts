@@ -6,7 +6,7 @@ import { createSimulatedProvider } from '../../fake-provider/simulated-provider'
 import { zapiAdapter } from '../../providers/zapi';
 import { createGuardedCall } from '../guards/guarded-call';
 import { defaultGuardLimits } from '../guards/limits';
-import { canary, startTestStack, type TestStack } from '../testing';
+import { canary, startTestStack, type TestStack } from '../testing/proxy-under-test';
 
 /** SMS pumping: one client rotating numbers to make the provider send code after code. */
 let stack: TestStack | undefined;

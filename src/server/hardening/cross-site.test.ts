@@ -4,7 +4,7 @@ import { embedSessionSchema } from '../../contract/embed';
 import { operations } from '../../contract/operations';
 import { loadConfig } from '../config';
 import { startServer, type RunningServer } from '../start';
-import { captureLogs, startTestStack, type TestStack } from '../testing';
+import { captureLogs, startTestStack, type TestStack } from '../testing/proxy-under-test';
 
 /** State-changing calls sent by a page on another site are refused before anything runs. */
 let stack: TestStack | undefined;

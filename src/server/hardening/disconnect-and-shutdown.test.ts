@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { operations } from '../../contract/operations';
-import { startFaultUpstream, zapiLike, type FaultUpstream } from '../fault-upstream';
-import { canary, operatorToken, rawPost, startProxy, type ProxyUnderTest } from '../testing';
+import { startFaultUpstream, zapiLike, type FaultUpstream } from '../testing/fault-upstream';
+import { canary, operatorToken, rawPost, startProxy, type ProxyUnderTest } from '../testing/proxy-under-test';
 
 /** Calls the client gave up on never reach the provider; a call in flight at SIGTERM gets a typed answer. */
 let upstream: FaultUpstream | undefined;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operatorToken, rawRequest, startTestStack, type TestStack } from '../testing';
+import { operatorToken, rawRequest, startTestStack, type TestStack } from '../testing/proxy-under-test';
 
 /**
  * What fails before a route runs is answered from the catalogue too, with the security headers,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { operations } from '../../contract/operations';
 import { manualClock, type ManualClock } from '../../fake-provider/clock';
 import { magicNumbers, simulatedSecrets } from '../../fake-provider/scenarios';
-import { startTestStack, type TestStack } from '../testing';
+import { startTestStack, type TestStack } from '../testing/proxy-under-test';
 
 /** Every guess is counted and every send has a budget, past the registration code itself. */
 let stack: TestStack | undefined;

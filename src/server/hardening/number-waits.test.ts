@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { operations } from '../../contract/operations';
 import { manualClock, type ManualClock } from '../../fake-provider/clock';
-import { startTestStack, type TestStack } from '../testing';
+import { startTestStack, type TestStack } from '../testing/proxy-under-test';
 
 /** Waits belong to the number: checking another number in between never resets them. */
 let stack: TestStack;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { availabilityResultSchema } from '../../contract/registration';
 import { operations } from '../../contract/operations';
-import { startFaultUpstream, type FaultUpstream } from '../fault-upstream';
-import { startProxy, type ProxyUnderTest } from '../testing';
+import { startFaultUpstream, type FaultUpstream } from '../testing/fault-upstream';
+import { startProxy, type ProxyUnderTest } from '../testing/proxy-under-test';
 
 /** Provider answers are re-checked: R-05's status mapping, and numbers that could not be a wait. */
 let upstream: FaultUpstream;

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startProxy, type ProxyUnderTest } from '../testing';
+import { startProxy, type ProxyUnderTest } from '../testing/proxy-under-test';
 
 /** /readyz is open; however often it is called, the provider is probed at most once per 10 s. */
 let proxy: ProxyUnderTest | undefined;

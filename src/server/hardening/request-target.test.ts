@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operatorToken, rawRequest, startTestStack, type TestStack } from '../testing';
+import { operatorToken, rawRequest, startTestStack, type TestStack } from '../testing/proxy-under-test';
 
 /** `no-store` on every API answer, whatever form the request-target takes. */
 let stack: TestStack;

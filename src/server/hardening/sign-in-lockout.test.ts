@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientKey } from '../client-address';
 import { ConfigError, loadConfig, trustProxyFrom } from '../config';
-import { startTestStack, type TestStack } from '../testing';
+import { startTestStack, type TestStack } from '../testing/proxy-under-test';
 
 /** Behind a reverse proxy, ten wrong guesses from one client must not lock out the operator. */
 let stack: TestStack | undefined;

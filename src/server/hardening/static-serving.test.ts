@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileInside, serveStatic, type StaticServer } from '../../../e2e/support/static-server';
-import { rawRequest } from '../testing';
+import { rawRequest } from '../testing/proxy-under-test';
 
 /**
  * The demo preview (`npm run preview:demo`) and the e2e static server: a folder beside the root

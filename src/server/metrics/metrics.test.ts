@@ -3,8 +3,8 @@ import { mintEmbedToken } from '../../../examples/portal/mint-token';
 import { loadConfig } from '../config';
 import { createMemoryFlowStateStore, type FlowStateStore } from '../guards/flow-state-store';
 import { startServer, type RunningServer } from '../start';
-import { startFaultUpstream } from '../fault-upstream';
-import { canary, captureLogs, operatorHeaders, operatorToken, startProxy, startTestStack, type TestStack } from '../testing';
+import { startFaultUpstream } from '../testing/fault-upstream';
+import { canary, captureLogs, operatorHeaders, operatorToken, startProxy, startTestStack, type TestStack } from '../testing/proxy-under-test';
 import { measuredFlowStateStore } from './instrument';
 import { createMetrics } from './metrics';
 

@@ -6,7 +6,7 @@ import type { ZodMiniType } from 'zod/mini';
 import { errorCatalogue } from '../../contract/error-catalogue';
 import { errorCodes } from '../../contract/errors';
 import { operationNames, operations } from '../../contract/operations';
-import { startTestStack, type TestStack } from '../testing';
+import { startTestStack, type TestStack } from '../testing/proxy-under-test';
 import { OPENAPI_PATH, openApiDocument, openApiText } from './document';
 
 const committed = readFileSync(new URL('../../../docs/openapi.json', import.meta.url), 'utf8');

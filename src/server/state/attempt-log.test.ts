@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryAttemptLog, createRedisAttemptLog, type AttemptLog } from './attempt-log';
-import { redisPerFile } from './state-under-test';
+import { redisPerFile } from '../testing/redis-fixture';
 
 const redis = redisPerFile();
 const windowMs = 15 * 60 * 1000;

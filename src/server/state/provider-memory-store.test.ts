@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryProviderMemoryStore, createRedisProviderMemoryStore, type ProviderMemoryStore } from './provider-memory-store';
 import { JOURNEY_TTL_MS } from './redis-flow-state-store';
-import { testEncryptionKey, redisPerFile } from './state-under-test';
+import { testEncryptionKey, redisPerFile } from '../testing/redis-fixture';
 
 const redis = redisPerFile();
 const appealToken = 'APPEAL_TOKEN_CANARY_9f1c';

@@ -7,10 +7,10 @@ import { magicNumbers } from '../../fake-provider/scenarios';
 import { zapiAdapter } from '../../providers/zapi';
 import { createGuardedCall } from '../guards/guarded-call';
 import { startSimulatedUpstream, type SimulatedUpstream } from '../simulated-upstream';
-import { canary, operatorToken, startProxy, type ProxyUnderTest } from '../testing';
+import { canary, operatorToken, startProxy, type ProxyUnderTest } from '../testing/proxy-under-test';
 import { createRedisProviderMemoryStore } from './provider-memory-store';
 import { createRedisFlowStateStore } from './redis-flow-state-store';
-import { redisPerFile, testEncryptionKey } from './state-under-test';
+import { redisPerFile, testEncryptionKey } from '../testing/redis-fixture';
 
 /**
  * Several real proxies (each standing for one process) over one real redis-server and one simulated

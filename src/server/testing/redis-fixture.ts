@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { startRedis, type RedisUnderTest } from '../../test/redis-server';
-import { createRedisState, type RedisState } from './redis-state';
+import { createRedisState, type RedisState } from '../state/redis-state';
 
 /**
  * Test support for the contract suites: one real redis-server per test file, and any number of

@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import { listeningPort } from './simulated-upstream';
+import { listeningPort } from '../simulated-upstream';
 
 /** What the misbehaving upstream does with one request; `path` is what follows the instance prefix. */
 export type FaultBehaviour = (response: ServerResponse, path: string, request: IncomingMessage) => void;

@@ -1,9 +1,9 @@
 import { connect } from 'node:net';
 import { Writable } from 'node:stream';
-import { createSimulatedProvider, type SimulatedProvider } from '../fake-provider/simulated-provider';
-import { loadConfig } from './config';
-import { startSimulatedUpstream, type SimulatedUpstream } from './simulated-upstream';
-import { startServer, type RunningServer, type StartOptions } from './start';
+import { createSimulatedProvider, type SimulatedProvider } from '../../fake-provider/simulated-provider';
+import { loadConfig } from '../config';
+import { startSimulatedUpstream, type SimulatedUpstream } from '../simulated-upstream';
+import { startServer, type RunningServer, type StartOptions } from '../start';
 
 /** Test support: a real proxy on loopback in front of a real simulated upstream, logs captured. */
 
