@@ -63,6 +63,9 @@ export default defineConfig(({ mode, isSsrBuild }) => {
             include: ['src/**/*.test.ts'],
             // The state suites start their own redis-server: installed here once, not by each file at once.
             globalSetup: ['src/test/ensure-servers.ts'],
+            // These tests drive real proxies over real HTTP; on a loaded two-core machine a test of a
+            // few dozen calls can take several seconds without anything being wrong.
+            testTimeout: 20_000,
           },
         },
         {
