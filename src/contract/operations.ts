@@ -1,8 +1,10 @@
 import type { z } from 'zod/mini';
 import { accountOperations } from './account-operations';
+import { handoffOperations } from './handoff';
 import { instanceOperations } from './instance-operations';
 import { linkingOperations } from './linking-operations';
 import { registrationOperations } from './registration-operations';
+import { timelineOperations } from './timeline';
 
 export { API_PREFIX, type OperationDefinition } from './operation';
 
@@ -17,6 +19,8 @@ export const operations = {
   ...instanceOperations,
   ...accountOperations,
   ...linkingOperations,
+  ...handoffOperations,
+  ...timelineOperations,
 };
 
 export type Operations = typeof operations;

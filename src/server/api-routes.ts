@@ -3,6 +3,7 @@ import { operationNames, operations } from '../contract/operations';
 import { errorReply, type ApiReply } from '../gateway/api-call';
 import type { RunContext } from '../gateway/run-operation';
 import { createGuardedCall, type GuardedCall } from './guards/guarded-call';
+import type { LocalOperations } from './local-operations';
 
 export function sendReply(reply: FastifyReply, answer: ApiReply): FastifyReply {
   const body = answer.body;
@@ -28,7 +29,8 @@ export type ContextResolver = (request: FastifyRequest) => { instance: string; c
 
 /** One route per contract operation, and nothing else under /api. */
 /** The guards keep their state per instance alias, so one instance's limits never touch another's. */
-export function registerApiRoutes(app: FastifyInstance, contextFor: ContextResolver, call: GuardedCall = createGuardedCall()): void {
+/** Operations in `local` are answered by the proxy itself (the journey, the timeline, hand-off links). */
+export function registerApiRoutes(app: FastifyInstance, contextFor: ContextResolver, call: GuardedCall = createGuardedCall(), local: LocalOperations = {}): void {
   for (const name of operationNames) {
     const { method, path } = operations[name];
     app.route({
@@ -39,6 +41,8 @@ export function registerApiRoutes(app: FastifyInstance, contextFor: ContextResol
       handler: async (request, reply) => {
         const target = contextFor(request);
         if (!target) return sendReply(reply, errorReply('FORBIDDEN'));
+        const own = local[name];
+        if (own) return sendReply(reply, await own(target.instance, request));
         const answer = await call(target.instance, name, method === 'GET' ? {} : request.body, target.context, request.log, clientGone(reply));
         request.log.debug({ operation: name, status: answer.status }, 'operation');
         return sendReply(reply, answer);

@@ -6,6 +6,9 @@ import { registerApiRoutes, sendReply } from './api-routes';
 import type { ServerLimits, TrustProxy } from './config';
 import type { Embedding } from './embed/embedding';
 import type { GuardedCall } from './guards/guarded-call';
+import type { Handoffs } from './handoff/handoff-service';
+import { isOwnerApiPath } from './handoff/owner-paths';
+import type { LocalOperations } from './local-operations';
 import { registerHealth, type HealthOptions } from './health';
 import { principalOf, registerAuthentication, type Authenticator, type Principal } from './instances/authentication';
 import { newRequestId } from './logger';
@@ -33,6 +36,10 @@ export interface AppOptions {
   staticDir: string | null;
   /** The guarded call (its flow-state store, clock and limits); the default keeps state in memory. */
   call?: GuardedCall;
+  /** Operations the proxy answers itself (journey, timeline, hand-off links). */
+  local?: LocalOperations;
+  /** The number owner's hand-off calls; absent, there are none. */
+  handoffs?: Handoffs;
   /** Operator authentication; null leaves the console open (loopback with the simulated provider only). */
   auth?: OperatorAuthOptions | null;
   health?: HealthOptions;
@@ -134,10 +141,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     authenticators: options.authenticators,
     anonymous: options.anonymous,
     exempt: options.embedding ? [options.embedding.exchangePath] : [],
+    // The owner's calls carry a hand-off token instead, checked by their own handler.
+    open: isOwnerApiPath,
   });
   // Basic credentials are sent by the browser whoever asks: a page on another site is refused here.
   registerCrossSiteCheck(app);
   options.embedding?.register(app);
+  options.handoffs?.register(app);
   registerApiRoutes(
     app,
     (request) => {
@@ -148,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return principal && context ? { instance: principal.instance, context } : null;
     },
     options.call,
+    options.local,
   );
 
   if (options.staticDir) {

@@ -5,6 +5,7 @@ import { errorReply } from '../gateway/api-call';
 import { sendReply } from './api-routes';
 import { createMemoryAttemptLog, type AttemptLog } from './state/attempt-log';
 import { clientKey } from './client-address';
+import { isOwnerPath } from './handoff/owner-paths';
 import type { OperatorCredentials } from './config';
 import { createRefusalLog } from './refusal-log';
 
@@ -106,7 +107,8 @@ export function registerOperatorAuth(app: FastifyInstance, options: OperatorAuth
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    if (openPaths.has(request.url.split('?')[0] ?? '')) return;
+    const path = request.url.split('?')[0] ?? '';
+    if (openPaths.has(path) || isOwnerPath(path)) return;
     const now = clock.now();
     const key = `sign-in\u0000${clientKey(request.ip)}`;
     const seen = await failures.attemptsSince(key, now - windowMs + 1);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ErrorCode } from '../../contract/errors';
+import { errorBodySchema, type ErrorCode } from '../../contract/errors';
 import { systemClock, type Clock } from '../../fake-provider/clock';
 import { operations, type OperationInput, type OperationName } from '../../contract/operations';
 import { errorReply, handleApiCall, parseInput, type ApiReply } from '../../gateway/api-call';
@@ -8,7 +8,10 @@ import { maskNumber } from '../logger';
 import { afterBudgetedCall, budgetedOperations, budgetRefusal, spendBudgets } from './budgets';
 import { createMemoryProviderMemoryStore, type ProviderMemoryStore } from '../state/provider-memory-store';
 import { StateUnavailableError } from '../state/state-unavailable';
-import { createMemoryFlowStateStore, type FlowStateStore } from './flow-state-store';
+import type { EnteredBy } from '../../contract/journey';
+import { callEvents, recordedOperations, type CallEnd } from '../timeline/timeline-events';
+import type { TimelineStore } from '../timeline/timeline-store';
+import { createMemoryFlowStateStore, type FlowRecord, type FlowStateStore } from './flow-state-store';
 import { defaultGuardLimits, HOUR_MS, type GuardLimits } from './limits';
 import { afterCall, guardedOperations, numberOf, refusal, type AttemptKind, type GuardFacts } from './registration-rules';
 
@@ -18,6 +21,8 @@ export interface GuardOptions {
   memory?: ProviderMemoryStore;
   clock?: Clock;
   limits?: GuardLimits;
+  /** Where every call's events are kept (the onboarding timeline); none when absent. */
+  timeline?: TimelineStore;
   /** Told of each refusal (the metrics count them by operation and reason). */
   onRefusal?: (operation: OperationName, reason: ErrorCode) => void;
 }
@@ -39,6 +44,8 @@ export type GuardedCall = (
   context: RunContext,
   log?: RefusalLog,
   signal?: AbortSignal,
+  /** Who typed what the call carries: the operator, or the number's owner through a hand-off link. */
+  by?: EnteredBy,
 ) => Promise<ApiReply>;
 
 const attemptKinds: readonly AttemptKind[] = ['code-request', 'wrong-code', 'wrong-pin'];
@@ -55,6 +62,12 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
   const clock = options.clock ?? systemClock;
   const limits = options.limits ?? defaultGuardLimits;
   const providerMemory = options.memory ?? createMemoryProviderMemoryStore();
+
+  /** Keeps the call's events; the number is the one the call concerned, masked by the event. */
+  async function record(instanceKey: string, name: OperationName, input: unknown, end: CallEnd, number: string | null, journey: FlowRecord | undefined, by: EnteredBy, at: number) {
+    if (!options.timeline || !recordedOperations[name]) return;
+    for (const event of callEvents(name, input, end, { at, number, step: journey?.step ?? 'none', by })) await options.timeline.append(instanceKey, event);
+  }
 
   async function facts(instanceKey: string, name: OperationName, input: unknown): Promise<GuardFacts> {
     const record = await store.read(instanceKey);
@@ -74,6 +87,7 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     context: RunContext,
     log: RefusalLog | undefined,
     signal: AbortSignal | undefined,
+    by: EnteredBy,
   ): Promise<ApiReply> {
     // The client left while the call waited its turn: it is not sent and counts for nothing.
     if (signal?.aborted) return errorReply('UPSTREAM_UNAVAILABLE');
@@ -85,6 +99,7 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
       const number = numberOf(name, input, before.record);
       log?.warn({ operation: name, refusal: refused.code, number: number === null ? null : maskNumber(number) }, 'guard refused');
       options.onRefusal?.(name, refused.code);
+      await record(instanceKey, name, input, { ok: false, refused: true, code: refused.code }, number, before.record, by, before.now);
       return 'retryAfterSeconds' in refused ? errorReply(refused.code, { retryAfterSeconds: refused.retryAfterSeconds }) : errorReply(refused.code);
     }
     await spendBudgets(store, instanceKey, name, before.now, limits);
@@ -95,30 +110,51 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     if (JSON.stringify(memory) !== remembered) await providerMemory.write(instanceKey, memory);
     const now = clock.now();
     if (result.ok) await afterBudgetedCall(store, instanceKey, name, result.value, now);
+    let journey = before.record;
     if (registration) {
       const after = afterCall(name, input, result, { ...before, now }, limits);
       if (after.record) {
-        await store.write(instanceKey, after.record);
+        // A code or PIN that reached the provider: the console says who typed it.
+        journey = entered.has(name) && result.ok ? { ...after.record, lastEntry: { by, at: now } } : after.record;
+        await store.write(instanceKey, journey);
         for (const kind of after.attempts) await store.addAttempt(attemptKey(instanceKey, kind, after.record.number), now);
       }
     }
+    const end: CallEnd = result.ok ? result : { ok: false, refused: false, code: result.code };
+    await record(instanceKey, name, input, end, numberOf(name, input, journey), journey, by, now);
     return result.ok ? { status: 200, body: result.value } : errorReply(result.code);
   }
 
-  return async (instanceKey, name, rawBody, context, log, signal) => {
-    if (!guardedOperations.has(name) && !budgetedOperations.has(name)) return handleApiCall(name, rawBody, context, signal);
+  return async (instanceKey, name, rawBody, context, log, signal, by = 'operator') => {
+    if (!guardedOperations.has(name) && !budgetedOperations.has(name)) {
+      const reply = await handleApiCall(name, rawBody, context, signal);
+      if (options.timeline && recordedOperations[name] && reply.status !== 400) {
+        const journey = await store.read(instanceKey);
+        const end: CallEnd = reply.status === 200 ? { ok: true, value: reply.body } : { ok: false, refused: false, code: codeOf(reply.body) };
+        await record(instanceKey, name, rawBody, end, journey?.number ?? null, journey, by, clock.now());
+      }
+      return reply;
+    }
     const parsed = parseInput(operations[name].request, rawBody);
     if (!parsed.ok) return parsed.reply;
     // Only a digest of the body is kept as the key: it may hold a code or a PIN.
     const key = `${instanceKey}\u0000${name}\u0000${createHash('sha256').update(JSON.stringify(parsed.input)).digest('base64url')}`;
     try {
-      return await store.collapse(key, () => store.exclusive(instanceKey, () => guarded(instanceKey, name, parsed.input, context, log, signal)));
+      return await store.collapse(key, () => store.exclusive(instanceKey, () => guarded(instanceKey, name, parsed.input, context, log, signal, by)));
     } catch (error) {
       if (!(error instanceof StateUnavailableError)) throw error;
       log?.error({ operation: name, reason: error.reason }, 'shared state unavailable');
       return errorReply('STATE_UNAVAILABLE');
     }
   };
+}
+
+/** The calls that carry what someone typed to move the journey on. */
+const entered: ReadonlySet<OperationName> = new Set<OperationName>(['confirmCode', 'confirmPin']);
+
+function codeOf(body: unknown): ErrorCode {
+  const parsed = errorBodySchema.safeParse(body);
+  return parsed.success ? parsed.data.code : 'INTERNAL';
 }
 
 function attemptKey(instanceKey: string, kind: AttemptKind, number: string): string {

@@ -26,6 +26,8 @@ export interface AuthenticationOptions {
   anonymous: Principal | null;
   /** Routes that take no principal (the embed token exchange itself). */
   exempt: string[];
+  /** Other routes that take no principal (they check a capability of their own). */
+  open?: (route: string) => boolean;
 }
 
 const principals = new WeakMap<FastifyRequest, Principal>();
@@ -42,7 +44,7 @@ export function principalOf(request: FastifyRequest): Principal | null {
 export function registerAuthentication(app: FastifyInstance, options: AuthenticationOptions): void {
   app.addHook('onRequest', async (request, reply) => {
     const route = request.routeOptions.url;
-    if (!route?.startsWith('/api/') || options.exempt.includes(route)) return;
+    if (!route?.startsWith('/api/') || options.exempt.includes(route) || options.open?.(route)) return;
     for (const authenticate of options.authenticators) {
       const result = await authenticate(request);
       if (!result) continue;
