@@ -1,6 +1,5 @@
 import { emptyRequestSchema } from './common';
 import { instanceCapabilitiesSchema, instanceStatusSchema } from './instance';
-import { journeySchema } from './journey';
 import { operation } from './operation';
 
 /** What the first screen asks: whether the instance is connected, and what its provider supports. */
@@ -8,6 +7,4 @@ export const instanceOperations = {
   getStatus: operation('GET', '/instance/status', emptyRequestSchema, instanceStatusSchema),
   // What the instance's provider supports; the gateway answers it from the adapter, with no upstream call.
   getCapabilities: operation('GET', '/instance/capabilities', emptyRequestSchema, instanceCapabilitiesSchema),
-  // Where the journey is, from the proxy's own record; no upstream call.
-  getJourney: operation('GET', '/instance/journey', emptyRequestSchema, journeySchema),
 };

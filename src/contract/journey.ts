@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
-import { ddiSchema, deliveryMethodSchema, nationalNumberSchema } from './common';
+import { ddiSchema, deliveryMethodSchema, emptyRequestSchema, nationalNumberSchema } from './common';
+import { operation } from './operation';
 
 const epochMs = z.int().check(z.nonnegative());
 
@@ -37,3 +38,9 @@ export const journeySchema = z.strictObject({
   now: epochMs,
 });
 export type Journey = z.infer<typeof journeySchema>;
+
+/** Kept apart from the first screen's instance calls: only the journey's own chunk parses it. */
+export const journeyOperations = {
+  // Where the journey is, from the proxy's own record; no upstream call.
+  getJourney: operation('GET', '/instance/journey', emptyRequestSchema, journeySchema),
+};

@@ -2,6 +2,7 @@ import type { z } from 'zod/mini';
 import { accountOperations } from './account-operations';
 import { handoffOperations } from './handoff';
 import { instanceOperations } from './instance-operations';
+import { journeyOperations } from './journey';
 import { linkingOperations } from './linking-operations';
 import { registrationOperations } from './registration-operations';
 import { timelineOperations } from './timeline';
@@ -17,6 +18,7 @@ export { API_PREFIX, type OperationDefinition } from './operation';
 export const operations = {
   ...registrationOperations,
   ...instanceOperations,
+  ...journeyOperations,
   ...accountOperations,
   ...linkingOperations,
   ...handoffOperations,
