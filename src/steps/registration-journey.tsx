@@ -3,6 +3,7 @@ import type { Step } from '../flow/state';
 import type { FlowStore } from '../flow/store';
 import { LazyHandoffPanel } from '../handoff/lazy-handoff-panel';
 import { OwnerEntryNotice } from '../handoff/owner-entry-notice';
+import { LazyWhatHappened } from '../timeline/lazy-what-happened';
 import { useFlowState } from '../app/use-flow-state';
 import { AppealInReviewStep, AppealStep, UnbannedStep } from './branches/appeal-step';
 import { BlockedStep } from './branches/blocked-step';
@@ -31,6 +32,7 @@ export function RegistrationJourney({ store }: { store: FlowStore }) {
       <JourneyStep store={store} />
       <OwnerEntryNotice step={state.step} />
       {handoffStep ? <LazyHandoffPanel key={handoffStep} store={store} step={handoffStep} /> : null}
+      <LazyWhatHappened />
     </>
   );
 }
