@@ -182,3 +182,57 @@ forTargets(['proxy'], () => {
     }
   });
 });
+
+/**
+ * The demo keeps the journey in the operator's page, so the owner's page opens in another tab of
+ * the same browser (at 390×844) and reaches it over a same-origin channel.
+ */
+async function ownerTab(page: Page): Promise<{ page: Page; problems: string[] }> {
+  const tab = await page.context().newPage();
+  await tab.setViewportSize({ width: 390, height: 844 });
+  const problems: string[] = [];
+  tab.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+  });
+  tab.on('pageerror', (error) => problems.push(error.message));
+  return { page: tab, problems };
+}
+
+forTargets(['demo'], () => {
+  test('the owner types the code in the demo and the operator’s console moves on by itself', async ({ registration, page }) => {
+    await codeStep(registration);
+    const link = await createLink(page);
+    expect(link).toContain('#/handoff/');
+    const owner = await ownerTab(page);
+    await owner.page.goto(link);
+    await expect(owner.page.getByText('Your number: +55 *********21')).toBeVisible();
+    await owner.page.getByLabel('6-digit code').fill('000000');
+    await expect(owner.page.getByText('That is not the right code. You have 4 attempts left.')).toBeVisible();
+    await expect(page.getByText('Attempts left for this code: 4.')).toBeVisible();
+    await owner.page.getByLabel('6-digit code').fill('123456');
+    await expect(owner.page.getByText('WhatsApp for this number is now connected. You can close this page.')).toBeVisible();
+    await expect(registration.heading('Connected')).toBeVisible({ timeout: 3_000 });
+    await expect(page.getByText('The number’s owner typed it on their phone.')).toBeVisible();
+    await owner.page.reload();
+    await expect(owner.page.getByRole('heading', { level: 2, name: 'This link has already been used' })).toBeVisible();
+    expect(owner.problems).toEqual([]);
+  });
+
+  test('the PIN step (…05) and a revoked link in the demo', async ({ registration, page }) => {
+    await codeStep(registration, '11 90000-0005');
+    await registration.enterCode('123456');
+    await expect(registration.heading('Enter the two-step PIN')).toBeVisible();
+    const revoked = await createLink(page);
+    await page.getByRole('button', { name: 'Revoke the link' }).click();
+    const owner = await ownerTab(page);
+    await owner.page.goto(revoked);
+    await expect(owner.page.getByRole('heading', { level: 2, name: 'This link was cancelled' })).toBeVisible();
+    const link = await createLink(page);
+    await owner.page.goto('about:blank');
+    await owner.page.goto(link);
+    await owner.page.getByLabel('Two-step PIN (6 digits)').fill('246810');
+    await expect(owner.page.getByText('WhatsApp for this number is now connected. You can close this page.')).toBeVisible();
+    await expect(registration.heading('Connected')).toBeVisible({ timeout: 3_000 });
+    expect(owner.problems).toEqual([]);
+  });
+});

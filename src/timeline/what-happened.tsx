@@ -1,33 +1,47 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { callApi } from '../api/client';
-import { timelineOperations, timelineSchema, supportBundleSchema, type TimelineEvent } from '../contract/timeline';
+import { callApiJson } from '../api/client';
+import { TIMELINE_PATH, timelineEventSchema, type TimelineEvent } from '../contract/timeline-event';
 import { useI18n } from '../i18n/i18n-context';
 import { timelineTranslator, type TimelineTranslate } from '../i18n/timeline';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { timelineSentence } from './timeline-sentence';
 
+/**
+ * The events of an answer, each parsed with the contract; null when the answer is not a timeline.
+ * (Parsed one by one: an array schema would add to the first screen's share of the schema library.)
+ */
+function eventsOf(answer: unknown): TimelineEvent[] | null {
+  if (typeof answer !== 'object' || answer === null || !('events' in answer) || !Array.isArray(answer.events)) return null;
+  const events: TimelineEvent[] = [];
+  for (const item of answer.events) {
+    const parsed = timelineEventSchema.safeParse(item);
+    if (!parsed.success) return null;
+    events.push(parsed.data);
+  }
+  return events;
+}
+
 const timelineQuery = {
   queryKey: ['timeline'],
   queryFn: async ({ signal }: { signal: AbortSignal }) => {
-    const answer = await callApi(timelineOperations.getTimeline, {}, { signal });
-    const parsed = timelineSchema.safeParse(answer);
-    return parsed.success ? parsed.data.events : [];
+    const events = eventsOf(await callApiJson({ method: 'GET', path: TIMELINE_PATH }, {}, { signal }));
+    if (events === null) throw new Error('not a timeline');
+    return events;
   },
   retry: false,
   staleTime: 0,
 } as const;
 
-/** The support bundle as a file: fetched with the operator's credential, saved by the browser. */
+/** The support bundle as a file: asked with the console's credential, checked, saved by the browser. */
 async function downloadBundle(): Promise<void> {
-  const response = await fetch(new URL(`${timelineOperations.getTimeline.path}?format=bundle`, window.location.href), { credentials: 'same-origin', cache: 'no-store' });
-  const parsed = supportBundleSchema.safeParse(await response.json());
-  if (!parsed.success) throw new Error('not a support bundle');
-  const url = URL.createObjectURL(new Blob([JSON.stringify(parsed.data, null, 2)], { type: 'application/json' }));
+  const bundle = await callApiJson({ method: 'GET', path: `${TIMELINE_PATH}?format=bundle` }, {});
+  if (eventsOf(bundle) === null) throw new Error('not a support bundle');
+  const url = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/json' }));
   const anchor = document.createElement('a');
   anchor.href = url;
-  anchor.download = `wa-onboarding-support-${new Date(parsed.data.createdAt).toISOString().slice(0, 19).replaceAll(':', '-')}.json`;
+  anchor.download = `wa-onboarding-support-${new Date().toISOString().slice(0, 19).replaceAll(':', '-')}.json`;
   anchor.click();
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }

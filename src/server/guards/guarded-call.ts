@@ -9,7 +9,7 @@ import { afterBudgetedCall, budgetedOperations, budgetRefusal, spendBudgets } fr
 import { createMemoryProviderMemoryStore, type ProviderMemoryStore } from '../state/provider-memory-store';
 import { StateUnavailableError } from '../state/state-unavailable';
 import type { EnteredBy } from '../../contract/journey';
-import { callEvents, recordedOperations, type CallEnd } from '../timeline/timeline-events';
+import { callEvents, recordedOperations, type CallEnd } from '../../gateway/timeline-events';
 import type { TimelineStore } from '../timeline/timeline-store';
 import { createMemoryFlowStateStore, type FlowRecord, type FlowStateStore } from './flow-state-store';
 import { defaultGuardLimits, HOUR_MS, type GuardLimits } from './limits';

@@ -17,7 +17,7 @@ import { HOUR_MS } from '../guards/limits';
 import { secondsUntil } from '../guards/registration-rules';
 import { maskNumber } from '../logger';
 import { hashedName } from '../state/hashed-name';
-import { timelineEvent } from '../timeline/timeline-events';
+import { timelineEvent } from '../../gateway/timeline-events';
 import type { TimelineStore } from '../timeline/timeline-store';
 import type { HandoffRecord, HandoffStore } from './handoff-store';
 

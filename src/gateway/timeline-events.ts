@@ -1,10 +1,15 @@
-import type { DeliveryMethod } from '../../contract/common';
-import type { ErrorCode } from '../../contract/errors';
-import type { EnteredBy } from '../../contract/journey';
-import type { OperationName } from '../../contract/operations';
-import { codeRequestSchema } from '../../contract/registration';
-import type { TimelineEvent, TimelineKind } from '../../contract/timeline';
-import { maskNumber } from '../logger';
+import type { DeliveryMethod } from '../contract/common';
+import type { ErrorCode } from '../contract/errors';
+import type { EnteredBy } from '../contract/journey';
+import type { OperationName } from '../contract/operations';
+import { codeRequestSchema } from '../contract/registration';
+import type { TimelineEvent, TimelineKind } from '../contract/timeline';
+import { maskNumber } from '../contract/masking';
+
+/**
+ * The events a call leaves in the onboarding timeline, shared by the proxy (src/server/timeline) and
+ * the demo's handlers.
+ */
 
 /** The operations that leave a mark in the timeline, and the kind of mark. Reads leave none. */
 export const recordedOperations: { [N in OperationName]?: TimelineKind } = {
