@@ -4,7 +4,7 @@ import type { FlowState } from './state';
 /**
  * The journey the proxy keeps, as the state to resume at. The proxy's times are moved by the
  * difference between its clock and this one, so every countdown shows the true wait. Null when
- * there is nothing to resume (no journey, or one that ended).
+ * there is nothing to resume (no journey, or one that ended: connected, closed).
  */
 export function stateFromJourney(journey: Journey, now: number): FlowState | null {
   if (!journey.number) return null;
@@ -31,8 +31,7 @@ export function stateFromJourney(journey: Journey, now: number): FlowState | nul
       return { step: 'awaitingTransfer', phone, notice: null, error: null };
     case 'banned':
       return { step: 'bannedAppealable', phone, notice: null, error: null };
-    case 'connected':
-      return { step: 'connected', phone };
+    // A finished journey is not resumed: the start-up status check opens the connected screen.
     default:
       return null;
   }
