@@ -70,6 +70,13 @@ forTargets(['proxy'], () => {
       await expect(registration.heading('Connected')).toBeVisible({ timeout: 3_000 });
       await expect(page.getByText('The number’s owner typed it on their phone.')).toBeVisible();
 
+      // What happened, newest first, says who typed it.
+      await page.getByRole('button', { name: 'Show what happened' }).click();
+      const events = page.getByRole('listitem');
+      await expect(events.first()).toContainText('The number’s owner used the link.');
+      await expect(events.filter({ hasText: 'The 6-digit code was entered: connected.' })).toContainText('By the number’s owner, through the link.');
+      await expect(events.last()).toContainText('Checked whether +55 *********21 can be registered: it can.');
+
       // Used: a clear page, and nothing changes.
       await phone.page.reload();
       await expect(phone.page.getByRole('heading', { level: 2, name: 'This link has already been used' })).toBeVisible();

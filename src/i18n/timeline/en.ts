@@ -6,7 +6,7 @@ export const timelineEn = {
   'timeline.empty': 'Nothing has happened on this instance yet.',
   'timeline.failed': 'What happened could not be read. Try again.',
   'timeline.download': 'Download the support bundle',
-  'timeline.byOwner': 'Typed by the number’s owner.',
+  'timeline.byOwner': 'By the number’s owner, through the link.',
   'timeline.code': 'Code: {code}',
   'timeline.noNumber': 'the instance',
 

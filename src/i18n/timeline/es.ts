@@ -9,7 +9,7 @@ export const timelineEs: PartMessages<typeof timelineEn> = {
   'timeline.empty': 'Todavía no ha pasado nada en esta instancia.',
   'timeline.failed': 'No se pudo leer qué pasó. Vuelve a intentarlo.',
   'timeline.download': 'Descargar el paquete para soporte',
-  'timeline.byOwner': 'Lo escribió el dueño del número.',
+  'timeline.byOwner': 'Por el dueño del número, desde el enlace.',
   'timeline.code': 'Código: {code}',
   'timeline.noNumber': 'la instancia',
 

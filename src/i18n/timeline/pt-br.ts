@@ -9,7 +9,7 @@ export const timelinePtBR: PartMessages<typeof timelineEn> = {
   'timeline.empty': 'Nada aconteceu nesta instância ainda.',
   'timeline.failed': 'Não foi possível ler o que aconteceu. Tente de novo.',
   'timeline.download': 'Baixar o pacote para o suporte',
-  'timeline.byOwner': 'Digitado pelo dono do número.',
+  'timeline.byOwner': 'Pelo dono do número, pelo link.',
   'timeline.code': 'Código: {code}',
   'timeline.noNumber': 'a instância',
 
