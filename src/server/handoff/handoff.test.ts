@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handoffLinkSchema, handoffOwnerOperations, handoffViewSchema } from '../../contract/handoff';
+import { handoffLinkSchema, handoffOwnerOperations, handoffSubmissionSchema, handoffViewSchema } from '../../contract/handoff';
 import { journeySchema } from '../../contract/journey';
 import { operations } from '../../contract/operations';
 import { manualClock, type ManualClock } from '../../fake-provider/clock';
@@ -136,6 +136,25 @@ describe('a hand-off link', () => {
     for (const reply of [opened, right]) {
       for (const secret of [full, operatorToken, canary.instanceToken, canary.clientToken, canary.instanceId]) expect(reply.text).not.toContain(secret);
     }
+  });
+
+  it('counts each submission that reaches the provider once, never twice, and logs no token or number', async () => {
+    clock = manualClock(Date.UTC(2026, 5, 1, 12));
+    stack = await startTestStack({ LOG_LEVEL: 'info' }, { guards: { clock } });
+    const proxy = stack;
+    await codeStep(proxy);
+    const token = await newLink(proxy);
+    const replies = await Promise.all(Array.from({ length: 4 }, () => owner(proxy, paths.code, { token, code: '000000' })));
+    // Identical submissions in flight together share one provider call; each call counts exactly once.
+    const hits = proxy.provider.hits.get('/mobile/confirm-registration-code') ?? 0;
+    const wrongCodes = (await journey(proxy)).wrongCodes;
+    expect(hits).toBeGreaterThanOrEqual(1);
+    expect(wrongCodes).toBe(hits);
+    const left = replies.map((reply) => handoffSubmissionSchema.parse(reply.body)).map((body) => (body.outcome === 'wrong' ? body.attemptsLeft : -1));
+    expect(Math.min(...left)).toBe(5 - wrongCodes);
+    const logs = proxy.logs.join('\n');
+    expect(logs).toContain('request completed');
+    for (const secret of [token, full, '000000']) expect(logs).not.toContain(secret);
   });
 
   it('holds the wrong-code limit whoever types: the sixth is refused before the provider', async () => {
