@@ -155,6 +155,7 @@ function EntryForm({ view, notice, t, locale, token, onScreen }: { view: OpenVie
   const [pending, setPending] = useState(false);
   const id = useId();
   const until = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(view.expiresAt);
+  const exhausted = view.attemptsLeft === 0;
 
   const send = (request: () => Promise<HandoffSubmission>) => {
     if (pending) return;
@@ -176,13 +177,12 @@ function EntryForm({ view, notice, t, locale, token, onScreen }: { view: OpenVie
     if (digits.length !== 6) return;
     send(() => (view.step === 'code' ? ownerApi.code(token, digits) : ownerApi.pin(token, digits)));
   };
-  const exhausted = view.attemptsLeft === 0;
-
   return (
     <StepFrame heading={t(view.step === 'code' ? 'owner.title.code' : 'owner.title.pin', { brand: view.brand })}>
       <p className="font-semibold">{t('owner.number', { number: view.maskedNumber })}</p>
       <p className="text-muted">{t(view.step === 'code' ? 'owner.explain.code' : 'owner.explain.pin', { brand: view.brand })}</p>
       {notice ? <NoticeAlert notice={notice} t={t} step={view.step} /> : null}
+      {!notice && exhausted ? <Alert tone="error">{t('owner.wrong.none')}</Alert> : null}
       <form
         className="flex flex-col gap-4"
         onSubmit={(event) => {
