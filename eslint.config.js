@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
  */
 
 /** Top-level folders of src/, by who may use them. */
-const SCREENS = ['steps', 'linking', 'account', 'embed', 'app'];
+const SCREENS = ['steps', 'linking', 'account', 'embed', 'handoff', 'timeline', 'app'];
 const BROWSER = ['api', 'ui', 'i18n', ...SCREENS];
 const REACT = ['react', 'react-dom', '@tanstack/react-query', 'react-hook-form'];
 
@@ -104,6 +104,8 @@ const layers = {
   linking: ['proxy', 'consoleTalksToProxy', 'mocks', 'testHelpers'],
   account: ['proxy', 'consoleTalksToProxy', 'mocks', 'testHelpers'],
   embed: ['proxy', 'consoleTalksToProxy', 'mocks', 'testHelpers'],
+  handoff: ['proxy', 'consoleTalksToProxy', 'mocks', 'testHelpers'],
+  timeline: ['proxy', 'consoleTalksToProxy', 'mocks', 'testHelpers'],
   app: ['proxy', 'consoleTalksToProxy', 'mocks', 'testHelpers'],
   mocks: ['mocksStandInForProxy', 'testHelpers'],
   test: ['proxy'],

@@ -252,3 +252,40 @@ test('a frame with a replayed or forged token says it could not open, and posts 
     await expect(registration.heading('Which number do you want to connect?')).toBeVisible();
   });
 });
+
+test('the portal hears a hand-off link made, used and ended, never its token', async ({ page, browser }) => {
+  test.slow();
+  await withEmbedding(page, {}, async (embedding, registration) => {
+    await page.goto(`${embedding.portal.origin}/`);
+    await registration.chooseRegister();
+    await registration.submitNumber('11 98765-4321');
+    await registration.chooseMethod(/Text message \(SMS\)/);
+    await expect(registration.heading('Enter the code')).toBeVisible();
+    const frame = page.frameLocator('#console');
+    const create = frame.getByRole('button', { name: 'Create a link for the number’s owner' });
+    await create.click();
+    const revoked = await frame.getByLabel('Link for the number’s owner').inputValue();
+    await expect.poll(() => embedding.heard()).toContain('handoff created');
+    await frame.getByRole('button', { name: 'Revoke the link' }).click();
+    await expect.poll(() => embedding.heard()).toContain('handoff expired');
+
+    await create.click();
+    const link = await frame.getByLabel('Link for the number’s owner').inputValue();
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const owner = await phone.newPage();
+      await owner.goto(link);
+      await owner.getByLabel('6-digit code').fill('123456');
+      await expect(owner.getByText('WhatsApp for this number is now connected. You can close this page.')).toBeVisible();
+    } finally {
+      await phone.close();
+    }
+    await expect(registration.heading('Connected')).toBeVisible();
+    await expect.poll(() => embedding.heard()).toContain('handoff used');
+    const heard = (await embedding.heard()).join(' ');
+    for (const token of [revoked, link].map((url) => url.split('#/handoff/')[1] ?? '')) {
+      expect(token).toHaveLength(22);
+      expect(heard).not.toContain(token);
+    }
+  });
+});

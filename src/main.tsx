@@ -24,6 +24,11 @@ async function boot(): Promise<void> {
     const { startDemoWorker } = await import('./mocks/browser');
     await startDemoWorker();
   }
+  // A hand-off link: the number owner's page, its own chunk, instead of the console.
+  if (location.hash.startsWith('#/handoff/')) {
+    await import('./handoff/owner-boot');
+    return;
+  }
   if (isFramed() && !DEMO) {
     // Embedded in a portal: its own chunk, loaded only in a frame, alongside the locale.
     const [messages, { bootEmbedded }] = await Promise.all([messagesLoading, import('./embed/boot-embedded')]);

@@ -27,7 +27,7 @@
     if (typeof message !== 'object' || message === null || message.v !== 1) return;
     received.push(message);
     const item = document.createElement('li');
-    item.textContent = message.type + (message.step ? ` ${message.step}` : '') + (message.code ? ` ${message.code}` : '');
+    item.textContent = message.type + (message.step ? ` ${message.step}` : '') + (message.code ? ` ${message.code}` : '') + (message.event ? ` ${message.event}` : '');
     list.append(item);
     if (message.type === 'height') frame.style.height = `${message.height}px`;
     if (message.type === 'token-expired') window.portal.send({ v: 1, type: 'token', token: await mintToken() });

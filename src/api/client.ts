@@ -34,6 +34,16 @@ export async function callApi<Req extends z.core.$ZodType, Res extends z.core.$Z
   input: z.input<Req>,
   options: CallOptions = {},
 ): Promise<z.output<Res>> {
+  const parsed = z.safeParse(operation.response, await callApiJson(operation, input, options));
+  if (!parsed.success) throw new ApiError('INVALID_RESPONSE', 200);
+  return parsed.data;
+}
+
+/**
+ * The same call, answering the successful body as it came: for a caller that parses it itself (the
+ * timeline parses its events one by one). Failures are parsed and thrown as with `callApi`.
+ */
+export async function callApiJson(operation: Pick<OperationDefinition<z.core.$ZodType, z.core.$ZodType>, 'method' | 'path'>, input: unknown, options: CallOptions = {}): Promise<unknown> {
   if (isOffline()) throw new ApiError('OFFLINE', 0);
 
   const timeout = AbortSignal.timeout(CLIENT_TIMEOUT_MS);
@@ -68,9 +78,7 @@ export async function callApi<Req extends z.core.$ZodType, Res extends z.core.$Z
     if (code === 'UNAUTHORIZED' || code === 'TOKEN_EXPIRED') auth?.onRefused(code);
     throw new ApiError(code, response.status, fields, retryAfterSeconds);
   }
-  const parsed = z.safeParse(operation.response, json);
-  if (!parsed.success) throw new ApiError('INVALID_RESPONSE', response.status);
-  return parsed.data;
+  return json;
 }
 
 function isOffline(): boolean {

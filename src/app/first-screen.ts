@@ -22,8 +22,10 @@ export function startFirstScreen(queryClient: QueryClient, store: FlowStore): Pr
   }
   const status = queryClient.query(statusAtStart).then((answer) => (answer.connected ? loadConnectedScreen() : undefined));
   const capabilities = queryClient.query(capabilitiesOptions);
-  void settled([loadRegistrationJourney(), loadLinking()]);
-  return settled([status, capabilities]);
+  // A journey begun in another tab or browser resumes at its true step.
+  const journey = loadRegistrationJourney().then((module) => module.resumeFromProxy(store));
+  void settled([loadLinking()]);
+  return settled([status, capabilities, journey]);
 }
 
 function settled(pending: Array<Promise<unknown>>): Promise<void> {

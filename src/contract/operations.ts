@@ -1,8 +1,11 @@
 import type { z } from 'zod/mini';
 import { accountOperations } from './account-operations';
+import { handoffOperations } from './handoff';
 import { instanceOperations } from './instance-operations';
+import { journeyOperations } from './journey';
 import { linkingOperations } from './linking-operations';
 import { registrationOperations } from './registration-operations';
+import { timelineOperations } from './timeline';
 
 export { API_PREFIX, type OperationDefinition } from './operation';
 
@@ -15,8 +18,11 @@ export { API_PREFIX, type OperationDefinition } from './operation';
 export const operations = {
   ...registrationOperations,
   ...instanceOperations,
+  ...journeyOperations,
   ...accountOperations,
   ...linkingOperations,
+  ...handoffOperations,
+  ...timelineOperations,
 };
 
 export type Operations = typeof operations;

@@ -3,11 +3,13 @@ import { useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { statusAtStart } from '../account/start-check';
 import { useOnline } from '../app/use-online';
 import type { FlowStore } from '../flow/store';
+import { embedTranslator } from '../i18n/embed';
 import { useI18n } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locales';
 import { Alert } from '../ui/alert';
 import type { Bridge } from './bridge';
 import type { EmbedSession } from './embed-session';
+import { onHandoffNews } from './handoff-channel';
 import { reportFlow, reportHeight } from './reporting';
 
 export interface EmbeddedShellDeps {
@@ -24,7 +26,8 @@ export interface EmbeddedShellDeps {
  */
 export function createEmbeddedLayout({ bridge, session, store, onLocale }: EmbeddedShellDeps) {
   return function EmbeddedLayout({ children }: { children: ReactNode; demo: boolean }) {
-    const { t, setLocale } = useI18n();
+    const { t, locale, setLocale } = useI18n();
+    const te = embedTranslator(locale);
     const online = useOnline();
     const status = useSyncExternalStore(session.subscribe, session.status);
     const frame = useRef<HTMLDivElement>(null);
@@ -33,6 +36,7 @@ export function createEmbeddedLayout({ bridge, session, store, onLocale }: Embed
 
     useEffect(() => onLocale(setLocale), [setLocale]);
     useEffect(() => reportFlow(bridge, store), []);
+    useEffect(() => onHandoffNews((event) => bridge.post({ type: 'handoff', event })), []);
     useEffect(() => (frame.current ? reportHeight(bridge, frame.current) : undefined), []);
     useEffect(() => {
       if (connectedAtStart) bridge.post({ type: 'connected' });
@@ -40,10 +44,10 @@ export function createEmbeddedLayout({ bridge, session, store, onLocale }: Embed
 
     return (
       <div ref={frame} className="bg-page text-ink">
-        <h1 className="sr-only">{t('embed.title')}</h1>
+        <h1 className="sr-only">{te('embed.title')}</h1>
         <main aria-label={t('app.main')} className="flex flex-col gap-3 p-3">
-          {status === 'expired' ? <Alert tone="info">{t('embed.session.expired')}</Alert> : null}
-          {status === 'renewed' ? <Alert tone="success">{t('embed.session.renewed')}</Alert> : null}
+          {status === 'expired' ? <Alert tone="info">{te('embed.session.expired')}</Alert> : null}
+          {status === 'renewed' ? <Alert tone="success">{te('embed.session.renewed')}</Alert> : null}
           {online ? null : <Alert tone="error">{t('app.offline')}</Alert>}
           <div className="rounded-box border border-line bg-surface p-4">{children}</div>
         </main>
@@ -54,11 +58,12 @@ export function createEmbeddedLayout({ bridge, session, store, onLocale }: Embed
 
 /** Shown in the frame when the token from the portal could not be exchanged. */
 export function EmbedUnavailable() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const te = embedTranslator(locale);
   return (
     <main aria-label={t('app.main')} className="flex flex-col gap-2 bg-page p-3 text-ink">
-      <h1 className="text-xl font-bold">{t('embed.unavailable.title')}</h1>
-      <p>{t('embed.unavailable.text')}</p>
+      <h1 className="text-xl font-bold">{te('embed.unavailable.title')}</h1>
+      <p>{te('embed.unavailable.text')}</p>
     </main>
   );
 }

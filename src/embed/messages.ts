@@ -17,6 +17,8 @@ export const consoleMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ v, type: z.literal('error'), code: flowErrorSchema.shape.code }),
   z.strictObject({ v, type: z.literal('height'), height: z.int().check(z.nonnegative()) }),
   z.strictObject({ v, type: z.literal('token-expired') }),
+  /** A hand-off link for the number's owner was made, used, or ended unused (no token, no number). */
+  z.strictObject({ v, type: z.literal('handoff'), event: z.enum(['created', 'used', 'expired']) }),
 ]);
 export type ConsoleMessage = z.infer<typeof consoleMessageSchema>;
 

@@ -9,7 +9,7 @@ import type {
   PinRecoveryResult,
   TransferConfirmationResult,
 } from '../contract/registration';
-import type { FlowError } from './state';
+import type { FlowError, FlowState } from './state';
 
 /**
  * Everything that can happen to the journey. `*_SUBMITTED`/`*_REQUESTED` events start a provider call
@@ -41,4 +41,6 @@ export type FlowEvent =
   /** From code entry: pick a method again (resend or switch). */
   | { type: 'OTHER_METHOD_CHOSEN' }
   | { type: 'CHANGE_NUMBER' }
+  /** At start, with nothing in this tab: the journey as the proxy keeps it (another tab or browser began it). */
+  | { type: 'RESUMED'; state: FlowState }
   | { type: 'START_OVER' };

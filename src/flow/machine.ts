@@ -9,7 +9,7 @@ import {
   isOutcomeUnknown,
   isPending,
 } from './guards';
-import { initialState, type CodeContext, type FlowError, type FlowState, type StateOf } from './state';
+import { initialState, isFreshStart, type CodeContext, type FlowError, type FlowState, type StateOf } from './state';
 
 /**
  * The registration journey as a pure reducer. An event that is not allowed in the current state
@@ -19,6 +19,7 @@ import { initialState, type CodeContext, type FlowError, type FlowState, type St
 export function transition(state: FlowState, event: FlowEvent): FlowState {
   // Leaving the journey is allowed from anywhere except while a request is in flight.
   if (event.type === 'START_OVER') return pendingOr(state, initialState);
+  if (event.type === 'RESUMED') return isFreshStart(state) ? event.state : state;
   if (event.type === 'CHANGE_NUMBER') {
     return state.step === 'phoneEntry' ? state : pendingOr(state, { step: 'phoneEntry', phone: state.phone, error: null });
   }

@@ -3,6 +3,7 @@ import { API_PREFIX, operationNames, operations } from '../contract/operations';
 import { errorReply } from '../gateway/api-call';
 import type { RunContext } from '../gateway/run-operation';
 import { createGuardedCall, type GuardedCall } from './guards/guarded-call';
+import type { LocalOperations } from './local-operations';
 
 /** Aborts when the client's connection closes before its answer was written. */
 function clientGone(reply: FastifyReply): AbortSignal {
@@ -25,9 +26,10 @@ export function routeOf(path: string): string {
 
 /**
  * One route per contract operation, registered in the signed-in part of the API plugin. The guards
- * keep their state per instance alias, so one instance's limits never touch another's.
+ * keep their state per instance alias, so one instance's limits never touch another's. Operations in
+ * `local` are answered by the proxy itself (the journey, the timeline, hand-off links).
  */
-export function registerApiRoutes(app: FastifyInstance, contextFor: ContextResolver, call: GuardedCall = createGuardedCall()): void {
+export function registerApiRoutes(app: FastifyInstance, contextFor: ContextResolver, call: GuardedCall = createGuardedCall(), local: LocalOperations = {}): void {
   for (const name of operationNames) {
     const { method, path } = operations[name];
     app.route({
@@ -38,6 +40,8 @@ export function registerApiRoutes(app: FastifyInstance, contextFor: ContextResol
       handler: async (request, reply) => {
         const target = contextFor(request);
         if (!target) return reply.sendApi(errorReply('FORBIDDEN'));
+        const own = local[name];
+        if (own) return reply.sendApi(await own(target.instance, request));
         const answer = await call(target.instance, name, method === 'GET' ? {} : request.body, target.context, request.log, clientGone(reply));
         request.log.debug({ operation: name, status: answer.status }, 'operation');
         return reply.sendApi(answer);

@@ -6,6 +6,8 @@ import { registerApiRoutes } from './api-routes';
 import type { ServerLimits, TrustProxy } from './config';
 import type { Embedding } from './embed/embedding';
 import type { GuardedCall } from './guards/guarded-call';
+import type { Handoffs } from './handoff/handoff-service';
+import type { LocalOperations } from './local-operations';
 import { registerHealth, type HealthOptions } from './health';
 import { decoratePrincipal, registerAuthentication, type Authenticator, type Principal } from './instances/authentication';
 import { newRequestId } from './logger';
@@ -35,6 +37,10 @@ export interface AppOptions {
   staticDir: string | null;
   /** The guarded call (its flow-state store, clock and limits); the default keeps state in memory. */
   call?: GuardedCall;
+  /** Operations the proxy answers itself (journey, timeline, hand-off links). */
+  local?: LocalOperations;
+  /** The number owner's hand-off calls; absent, there are none. */
+  handoffs?: Handoffs;
   /** Operator authentication; null leaves the console open (loopback with the simulated provider only). */
   auth?: OperatorAuthOptions | null;
   health?: HealthOptions;
@@ -157,7 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
 /**
  * The API under API_PREFIX, as one plugin with its own hooks: JSON bodies only, then two scopes.
- * The token exchange takes no principal; every other route acts for one, named by the
+ * The token exchange and the number owner's hand-off calls take no principal; every other route acts for one, named by the
  * authentication hook of its scope before the cross-site check reads it.
  */
 function registerApi(api: FastifyInstance, options: AppOptions): void {
@@ -169,6 +175,8 @@ function registerApi(api: FastifyInstance, options: AppOptions): void {
   api.register((open, _options, done) => {
     registerCrossSiteCheck(open);
     options.embedding?.register(open);
+    // The owner's calls carry a hand-off token instead of a principal, checked by their own handler.
+    options.handoffs?.register(open);
     done();
   });
   api.register((signedIn, _options, done) => {
@@ -186,6 +194,7 @@ function registerApi(api: FastifyInstance, options: AppOptions): void {
         return principal && context ? { instance: principal.instance, context } : null;
       },
       options.call,
+      options.local,
     );
     done();
   });

@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
 
 describe('configuration', () => {
+  it('keeps the timeline 30 days and names the brand by default; both can be set, within bounds', () => {
+    expect(loadConfig({})).toMatchObject({ timelineRetentionMs: 30 * 86_400_000, brand: 'WhatsApp onboarding' });
+    expect(loadConfig({ TIMELINE_DAYS: '7', BRAND_NAME: 'Agência Aurora' })).toMatchObject({ timelineRetentionMs: 7 * 86_400_000, brand: 'Agência Aurora' });
+    expect(() => loadConfig({ TIMELINE_DAYS: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ TIMELINE_DAYS: '366' })).toThrow(/TIMELINE_DAYS/);
+  });
+
   it('runs against the simulated provider when no credentials are set, on loopback by default', () => {
     const config = loadConfig({});
     expect(config.provider).toEqual({ kind: 'simulated' });

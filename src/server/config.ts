@@ -61,6 +61,10 @@ const envSchema = z
     OPERATOR_USER: z.string().trim().min(1).regex(/^[^:]+$/, 'no colon').optional(),
     OPERATOR_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
     HSTS: z.enum(['true', 'false']).default('false'),
+    /** How long the onboarding timeline keeps its events, in days. */
+    TIMELINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** Who is asking, as the number owner's hand-off page names it. */
+    BRAND_NAME: z.string().trim().min(1).max(60).default('WhatsApp onboarding'),
     /**
      * Which reverse proxies' X-Forwarded-For to believe (Fastify's trustProxy): unset or `false`
      * for none (the socket's address is the client), a hop count (`1`), or a comma-separated list
@@ -220,6 +224,9 @@ export interface Config {
   /** Null when none is configured (allowed only on loopback against the simulated provider). */
   operator: OperatorCredentials | null;
   hsts: boolean;
+  /** TIMELINE_DAYS in milliseconds. */
+  timelineRetentionMs: number;
+  brand: string;
   trustProxy: TrustProxy;
   /** The guards' limits, budgets included. */
   guardLimits: GuardLimits;
@@ -288,6 +295,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     server: { headersTimeoutMs: e.SERVER_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.SERVER_REQUEST_TIMEOUT_MS },
     operator: token || basic ? { token, basic } : null,
     hsts: e.HSTS === 'true',
+    timelineRetentionMs: e.TIMELINE_DAYS * 24 * 60 * 60 * 1000,
+    brand: e.BRAND_NAME,
     trustProxy: e.TRUST_PROXY,
     guardLimits: {
       ...defaultGuardLimits,

@@ -58,8 +58,5 @@ export async function prettyDestination(output?: NodeJS.WritableStream): Promise
 
 export const newRequestId = (): string => randomUUID();
 
-/** `55:11987654321` → `+55 *********21`: the country and the last two digits, enough to tell journeys apart. */
-export function maskNumber(numberKey: string): string {
-  const [ddi = '', phone = ''] = numberKey.split(':');
-  return `+${ddi} ${'*'.repeat(Math.max(0, phone.length - 2))}${phone.slice(-2)}`;
-}
+// Numbers are masked one way everywhere: logs, the timeline, the owner's page.
+export { maskNumber } from '../contract/masking';

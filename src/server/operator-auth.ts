@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../fake-provider/clock';
 import { errorReply } from '../gateway/api-call';
 import { createMemoryAttemptLog, type AttemptLog } from './state/attempt-log';
 import { clientKey } from './client-address';
+import { isOwnerPath } from './handoff/owner-paths';
 import type { OperatorCredentials } from './config';
 import { createRefusalLog } from './refusal-log';
 
@@ -105,7 +106,8 @@ export function registerOperatorAuth(app: FastifyInstance, options: OperatorAuth
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    if (openPaths.has(request.url.split('?')[0] ?? '')) return;
+    const path = request.url.split('?')[0] ?? '';
+    if (openPaths.has(path) || isOwnerPath(path)) return;
     const now = clock.now();
     const key = `sign-in\u0000${clientKey(request.ip)}`;
     // The credential is checked first (locally, at once), then the verdict is admitted or not in one

@@ -4,7 +4,10 @@ import type { SimulatedProvider } from '../fake-provider/simulated-provider';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { createEmbedding } from './embed/embedding';
+import { systemClock } from '../fake-provider/clock';
 import { createGuardedCall, type GuardOptions } from './guards/guarded-call';
+import { createHandoffs } from './handoff/handoff-service';
+import { localOperations } from './local-operations';
 import { probeOrigin } from './health';
 import { createInstanceRegistry } from './instances/instance-registry';
 import { createLogger, logFormat, prettyDestination } from './logger';
@@ -44,7 +47,9 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const metrics = createMetrics();
 
   // REDIS_URL set: every piece of state in Redis, shared by all processes; unset: in this process.
-  const stores = config.state ? createRedisStateStores(config.state, logger) : createMemoryStateStores();
+  const stores = config.state
+    ? createRedisStateStores(config.state, logger, config.timelineRetentionMs)
+    : createMemoryStateStores(config.timelineRetentionMs);
   closers.push(stores.close);
   // Unreachable at start is not fatal: /readyz says not ready and calls answer 503 until it is back.
   if (!(await stores.connected(3_000))) logger.error({ state: stores.kind }, 'shared state not reachable at start');
@@ -65,6 +70,31 @@ export async function startServer(config: Config, options: StartOptions): Promis
       ? { ...(stores.signInFailures ? { failures: stores.signInFailures } : {}), ...options.auth, authenticators: operatorAuthenticators(config.operator) }
       : null;
   const guards = { ...stores.guards, ...options.guards };
+  const flowStore = measuredFlowStateStore(guards.store, metrics.recordStateStoreCall);
+  const limits = guards.limits ?? config.guardLimits;
+  const clock = guards.clock ?? systemClock;
+  const call = createGuardedCall({
+    ...guards,
+    limits,
+    clock,
+    store: flowStore,
+    timeline: stores.timeline,
+    onRefusal: (operation, reason) => metrics.recordGuardRefusal({ guard: 'registration', operation, reason }),
+  });
+  const handoffs = createHandoffs({
+    store: flowStore,
+    handoffs: stores.handoffs,
+    timeline: stores.timeline,
+    call,
+    clock,
+    limits,
+    brand: config.brand,
+    instance: instances.context,
+  });
+  const providerOf = (alias: string) => {
+    const entry = config.instances[alias];
+    return entry === undefined ? 'unknown' : entry.kind === 'simulated' ? `simulated-${config.simulated.speaks}` : entry.kind;
+  };
 
   const app = await buildApp({
     logger,
@@ -74,12 +104,9 @@ export async function startServer(config: Config, options: StartOptions): Promis
     // Standalone, the console acts on the `default` instance; embedded, only a session names one.
     anonymous: embedding ? null : { via: 'anonymous', subject: 'anonymous', instance: 'default' },
     embedding,
-    call: createGuardedCall({
-      limits: config.guardLimits,
-      ...guards,
-      store: measuredFlowStateStore(guards.store, metrics.recordStateStoreCall),
-      onRefusal: (operation, reason) => metrics.recordGuardRefusal({ guard: 'registration', operation, reason }),
-    }),
+    call,
+    local: localOperations({ store: flowStore, timeline: stores.timeline, handoffs, clock, limits, providerOf }),
+    handoffs,
     auth: operatorAuth && {
       ...operatorAuth,
       onRefusal: (reason) => metrics.recordGuardRefusal({ guard: 'operator-auth', operation: 'any', reason }),

@@ -1,4 +1,9 @@
+import type { HandoffStep } from '../contract/journey';
+import type { Step } from '../flow/state';
 import type { FlowStore } from '../flow/store';
+import { LazyHandoffPanel } from '../handoff/lazy-handoff-panel';
+import { OwnerEntryNotice } from '../handoff/owner-entry-notice';
+import { LazyWhatHappened } from '../timeline/lazy-what-happened';
 import { useFlowState } from '../app/use-flow-state';
 import { AppealInReviewStep, AppealStep, UnbannedStep } from './branches/appeal-step';
 import { BlockedStep } from './branches/blocked-step';
@@ -13,11 +18,33 @@ import { ConnectedStep } from './connected-step';
 import { PhoneStep } from './phone/phone-step';
 import { useRegistrationActions } from './use-registration-actions';
 
+export { resumeFromProxy } from './resume-from-proxy';
+
 /**
  * Renders the screen of the current state. A step and its pending twin share one screen (and one
  * component instance), so what the operator typed stays while the request runs.
  */
 export function RegistrationJourney({ store }: { store: FlowStore }) {
+  const state = useFlowState(store);
+  const handoffStep = handoffStepOf(state.step);
+  return (
+    <>
+      <JourneyStep store={store} />
+      <OwnerEntryNotice step={state.step} />
+      {handoffStep ? <LazyHandoffPanel key={handoffStep} store={store} step={handoffStep} /> : null}
+      <LazyWhatHappened />
+    </>
+  );
+}
+
+/** The steps a hand-off link can serve: the code, and the two-step PIN after it. */
+function handoffStepOf(step: Step): HandoffStep | null {
+  if (step === 'awaitingCode' || step === 'confirmingCode') return 'code';
+  if (step === 'awaitingPin' || step === 'confirmingPin' || step === 'recoveringPin') return 'pin';
+  return null;
+}
+
+function JourneyStep({ store }: { store: FlowStore }) {
   const state = useFlowState(store);
   const actions = useRegistrationActions(store);
   switch (state.step) {

@@ -1,4 +1,5 @@
 import type { DeliveryMethod } from '../../contract/common';
+import type { EnteredBy } from '../../contract/journey';
 import { createMemoryAttemptLog, type AttemptLog, type MemoryAttemptLogOptions } from '../state/attempt-log';
 import { createMemoryCoordination, type CallCoordination } from '../state/call-coordination';
 
@@ -22,6 +23,8 @@ export interface FlowRecord extends NumberWaits {
   parked: Record<string, NumberWaits>;
   /** When each number checked in the last hour was first checked (the distinct-number budget). */
   checked: Record<string, number>;
+  /** Who entered the last code or PIN that moved the journey on (the console says so). */
+  lastEntry?: { by: EnteredBy; at: number };
 }
 
 /** What belongs to one number rather than to the journey: its waits and its outstanding code. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ErrorCode } from '../../contract/errors';
+import { errorBodySchema, type ErrorCode } from '../../contract/errors';
 import type { ProviderMemory } from '../../providers/types';
 import { systemClock, type Clock } from '../../fake-provider/clock';
 import { operations, type OperationInput, type OperationName } from '../../contract/operations';
@@ -10,7 +10,10 @@ import { afterBudgetedCall, budgetedOperations, budgetRefusal, spendBudgets } fr
 import { createMemoryProviderMemoryStore, type ProviderMemoryStore } from '../state/provider-memory-store';
 import { settled, type Settled } from '../state/call-coordination';
 import { StateUnavailableError } from '../state/state-unavailable';
-import { createMemoryFlowStateStore, type FlowStateStore } from './flow-state-store';
+import type { EnteredBy } from '../../contract/journey';
+import { callEvents, recordedOperations, type CallEnd } from '../../gateway/timeline-events';
+import type { TimelineStore } from '../timeline/timeline-store';
+import { createMemoryFlowStateStore, type FlowRecord, type FlowStateStore } from './flow-state-store';
 import { defaultGuardLimits, HOUR_MS, type GuardLimits } from './limits';
 import { afterCall, guardedOperations, numberOf, refusal, type AttemptKind, type GuardFacts, type Refusal } from './registration-rules';
 
@@ -20,6 +23,8 @@ export interface GuardOptions {
   memory?: ProviderMemoryStore;
   clock?: Clock;
   limits?: GuardLimits;
+  /** Where every call's events are kept (the onboarding timeline); none when absent. */
+  timeline?: TimelineStore;
   /** Told of each refusal (the metrics count them by operation and reason). */
   onRefusal?: (operation: OperationName, reason: ErrorCode) => void;
 }
@@ -41,6 +46,8 @@ export type GuardedCall = (
   context: RunContext,
   log?: RefusalLog,
   signal?: AbortSignal,
+  /** Who typed what the call carries: the operator, or the number's owner through a hand-off link. */
+  by?: EnteredBy,
 ) => Promise<ApiReply>;
 
 const attemptKinds: readonly AttemptKind[] = ['code-request', 'wrong-code', 'wrong-pin'];
@@ -57,6 +64,13 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
   const clock = options.clock ?? systemClock;
   const limits = options.limits ?? defaultGuardLimits;
   const providerMemory = options.memory ?? createMemoryProviderMemoryStore();
+
+  /** Keeps the call's events, in order; the number is the one the call concerned, masked by the event. */
+  function record(instanceKey: string, name: OperationName, input: unknown, end: CallEnd, number: string | null, journey: FlowRecord | undefined, by: EnteredBy, at: number): Promise<unknown> {
+    const timeline = options.timeline;
+    if (!timeline || !recordedOperations[name]) return Promise.resolve();
+    return Promise.all(callEvents(name, input, end, { at, number, step: journey?.step ?? 'none', by }).map((event) => timeline.append(instanceKey, event)));
+  }
 
   /**
    * Everything the refusal needs, read in as few round trips as a shared store allows: the record,
@@ -100,6 +114,7 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     context: RunContext,
     log: RefusalLog | undefined,
     signal: AbortSignal | undefined,
+    by: EnteredBy,
   ): Promise<Settled> {
     // The client left while the call waited its turn: it is not sent and counts for nothing.
     if (signal?.aborted) return settled(errorReply('UPSTREAM_UNAVAILABLE'));
@@ -110,7 +125,8 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
       const number = numberOf(name, input, before.record);
       log?.warn({ operation: name, refusal: refused.code, number: number === null ? null : maskNumber(number) }, 'guard refused');
       options.onRefusal?.(name, refused.code);
-      return settled('retryAfterSeconds' in refused ? errorReply(refused.code, { retryAfterSeconds: refused.retryAfterSeconds }) : errorReply(refused.code));
+      const answer = 'retryAfterSeconds' in refused ? errorReply(refused.code, { retryAfterSeconds: refused.retryAfterSeconds }) : errorReply(refused.code);
+      return settled(answer, record(instanceKey, name, input, { ok: false, refused: true, code: refused.code }, number, before.record, by, before.now));
     }
     await spendBudgets(store, instanceKey, name, before.now, limits);
     const remembered = JSON.stringify(memory);
@@ -118,22 +134,35 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     const result = await runOperation(name, input, { ...context, memory }, signal);
     const now = clock.now();
     // The writes are independent of each other: they go out together, and the turn ends with them.
-    const writes: Array<Promise<void>> = [];
+    const writes: Array<Promise<unknown>> = [];
     if (JSON.stringify(memory) !== remembered) writes.push(providerMemory.write(instanceKey, memory));
     if (result.ok) writes.push(afterBudgetedCall(store, instanceKey, name, result.value, now));
+    let journey = before.record;
     if (registration) {
       const after = afterCall(name, input, result, { ...before, now }, limits);
-      const record = after.record;
-      if (record) {
-        writes.push(store.write(instanceKey, record));
-        for (const kind of after.attempts) writes.push(store.addAttempt(attemptKey(instanceKey, kind, record.number), now));
+      const next = after.record;
+      if (next) {
+        // A code or PIN that reached the provider: the console says who typed it.
+        journey = entered.has(name) && result.ok ? { ...next, lastEntry: { by, at: now } } : next;
+        writes.push(store.write(instanceKey, journey));
+        for (const kind of after.attempts) writes.push(store.addAttempt(attemptKey(instanceKey, kind, next.number), now));
       }
     }
+    const end: CallEnd = result.ok ? result : { ok: false, refused: false, code: result.code };
+    writes.push(record(instanceKey, name, input, end, numberOf(name, input, journey), journey, by, now));
     return settled(result.ok ? { status: 200, body: result.value } : errorReply(result.code), Promise.all(writes));
   }
 
-  return async (instanceKey, name, rawBody, context, log, signal) => {
-    if (!guardedOperations.has(name) && !budgetedOperations.has(name)) return handleApiCall(name, rawBody, context, signal);
+  return async (instanceKey, name, rawBody, context, log, signal, by = 'operator') => {
+    if (!guardedOperations.has(name) && !budgetedOperations.has(name)) {
+      const reply = await handleApiCall(name, rawBody, context, signal);
+      if (options.timeline && recordedOperations[name] && reply.status !== 400) {
+        const journey = await store.read(instanceKey);
+        const end: CallEnd = reply.status === 200 ? { ok: true, value: reply.body } : { ok: false, refused: false, code: codeOf(reply.body) };
+        await record(instanceKey, name, rawBody, end, journey?.number ?? null, journey, by, clock.now());
+      }
+      return reply;
+    }
     const parsed = parseInput(operations[name].request, rawBody);
     if (!parsed.ok) return parsed.reply;
     // Only a digest of the body is kept as the key: it may hold a code or a PIN.
@@ -143,7 +172,7 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
         instanceKey,
         key,
         () => read(instanceKey, name, parsed.input),
-        (before) => guarded(instanceKey, name, parsed.input, before, context, log, signal),
+        (before) => guarded(instanceKey, name, parsed.input, before, context, log, signal, by),
       );
     } catch (error) {
       if (!(error instanceof StateUnavailableError)) throw error;
@@ -151,6 +180,14 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
       return errorReply('STATE_UNAVAILABLE');
     }
   };
+}
+
+/** The calls that carry what someone typed to move the journey on. */
+const entered: ReadonlySet<OperationName> = new Set<OperationName>(['confirmCode', 'confirmPin']);
+
+function codeOf(body: unknown): ErrorCode {
+  const parsed = errorBodySchema.safeParse(body);
+  return parsed.success ? parsed.data.code : 'INTERNAL';
 }
 
 function attemptKey(instanceKey: string, kind: AttemptKind, number: string): string {

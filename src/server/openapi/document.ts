@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { embedSessionOperation } from '../../contract/embed';
+import { handoffOwnerOperations } from '../../contract/handoff';
 import { errorCatalogue } from '../../contract/error-catalogue';
 import { errorBodySchema, errorCodes, type ErrorCode } from '../../contract/errors';
 import { API_PREFIX, operationNames, operations, type OperationDefinition } from '../../contract/operations';
@@ -71,7 +72,31 @@ export function openApiDocument(): Record<string, unknown> {
   };
   for (const name of operationNames) {
     const definition = operations[name];
-    add(definition.path, definition.method, operationObject(name, definition));
+    const query =
+      name === 'getTimeline'
+        ? {
+            parameters: [
+              {
+                name: 'format',
+                in: 'query',
+                required: false,
+                description: '`bundle`: the redacted support bundle (versions, provider, events) instead of the events alone',
+                schema: { type: 'string', enum: ['events', 'bundle'] },
+              },
+            ],
+          }
+        : {};
+    add(definition.path, definition.method, { ...operationObject(name, definition), ...query });
+  }
+  for (const [name, definition] of Object.entries(handoffOwnerOperations)) {
+    add(
+      definition.path,
+      definition.method,
+      operationObject(name, definition, {
+        description: "The number owner's side of a hand-off link: needs only the link's token, and reaches only the link's step.",
+        security: [],
+      }),
+    );
   }
   add(
     embedSessionOperation.path,

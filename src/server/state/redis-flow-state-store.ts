@@ -25,6 +25,7 @@ const flowRecordSchema = numberWaitsSchema.extend({
   wrongPins: z.number().int(),
   parked: z.record(z.string(), numberWaitsSchema),
   checked: z.record(z.string(), z.number()),
+  lastEntry: z.object({ by: z.enum(['operator', 'owner']), at: z.number() }).optional(),
 }) satisfies z.ZodType<FlowRecord>;
 
 /**

@@ -81,7 +81,12 @@ describe('state shared in Redis by several proxy processes', () => {
       expect(key.startsWith(prefix)).toBe(true);
       expect(await state.run((client) => client.pttl(key))).toBeGreaterThan(0);
       const type = await state.run((client) => client.type(key));
-      const value = type === 'string' ? await state.run((client) => client.get(key)) : (await state.run((client) => client.zrangebyscore(key, '-inf', '+inf'))).join(' ');
+      const value =
+        type === 'string'
+          ? await state.run((client) => client.get(key))
+          : type === 'list'
+            ? (await state.run((client) => client.lrange(key, 0, -1))).join(' ')
+            : (await state.run((client) => client.zrangebyscore(key, '-inf', '+inf'))).join(' ');
       for (const secret of ['123456', canary.instanceToken, canary.clientToken, operatorToken]) expect(`${key} ${value ?? ''}`).not.toContain(secret);
     }
   });

@@ -3,6 +3,10 @@ import { EXCHANGE_WINDOW_MS, type EmbedStores } from '../embed/embedding';
 import { createSessionStore } from '../embed/sessions';
 import { createReplayStore } from '../embed/token';
 import { createMemoryFlowStateStore, type FlowStateStore } from '../guards/flow-state-store';
+import { createMemoryHandoffStore, type HandoffStore } from '../handoff/handoff-store';
+import { createMemoryTimelineStore, type TimelineStore } from '../timeline/timeline-store';
+import { createRedisHandoffStore } from './redis-handoff-store';
+import { createRedisTimelineStore } from './redis-timeline-store';
 import { SIGN_IN_FAILURE_WINDOW_MS } from '../operator-auth';
 import { createRedisAttemptLog, type AttemptLog } from './attempt-log';
 import { createMemoryProviderMemoryStore, createRedisProviderMemoryStore, type ProviderMemoryStore } from './provider-memory-store';
@@ -17,6 +21,9 @@ export interface StateStores {
   kind: 'memory' | 'redis';
   guards: { store: FlowStateStore; memory: ProviderMemoryStore };
   embed: EmbedStores;
+  /** Hand-off links (by token digest) and the onboarding timeline. */
+  handoffs: HandoffStore;
+  timeline: TimelineStore;
   /** Failed sign-ins per client; absent in memory, where operator authentication keeps its own bounded log. */
   signInFailures?: AttemptLog;
   /** Whether the state can be read now (for /readyz). */
@@ -26,9 +33,11 @@ export interface StateStores {
   close: () => Promise<void>;
 }
 
-export function createMemoryStateStores(): StateStores {
+export function createMemoryStateStores(timelineRetentionMs: number): StateStores {
   return {
     kind: 'memory',
+    handoffs: createMemoryHandoffStore(),
+    timeline: createMemoryTimelineStore(timelineRetentionMs),
     guards: { store: createMemoryFlowStateStore(), memory: createMemoryProviderMemoryStore() },
     embed: { replays: createReplayStore(), sessions: createSessionStore },
     reachable: () => Promise.resolve(true),
@@ -38,7 +47,7 @@ export function createMemoryStateStores(): StateStores {
 }
 
 /** One Redis connection for all stores. Outages are logged once when they start and once when they end. */
-export function createRedisStateStores(config: StateConfig, logger: FastifyBaseLogger): StateStores {
+export function createRedisStateStores(config: StateConfig, logger: FastifyBaseLogger, timelineRetentionMs: number): StateStores {
   const state = createRedisState({
     url: config.redisUrl,
     keyPrefix: config.keyPrefix,
@@ -47,6 +56,8 @@ export function createRedisStateStores(config: StateConfig, logger: FastifyBaseL
   });
   return {
     kind: 'redis',
+    handoffs: createRedisHandoffStore(state),
+    timeline: createRedisTimelineStore(state, timelineRetentionMs),
     guards: { store: createRedisFlowStateStore(state), memory: createRedisProviderMemoryStore(state, config.encryptionKey) },
     embed: {
       replays: createRedisReplayStore(state),

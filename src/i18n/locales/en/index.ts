@@ -1,10 +1,9 @@
 import { account } from './account';
 import { capabilities } from './capabilities';
 import { common } from './common';
-import { embed } from './embed';
 import { errors } from './errors';
 import { journey } from './journey';
 import { linking } from './linking';
 import { registration } from './registration';
 
-export const en = { ...common, ...errors, ...registration, ...account, ...journey, ...linking, ...embed, ...capabilities };
+export const en = { ...common, ...errors, ...registration, ...account, ...journey, ...linking, ...capabilities };

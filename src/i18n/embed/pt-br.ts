@@ -1,7 +1,7 @@
-import type { embed as en } from '../en/embed';
-import type { Translation } from '../../messages';
+import type { PartMessages } from '../part';
+import type { embedEn } from './en';
 
-export const embed: Translation<typeof en> = {
+export const embedPtBR: PartMessages<typeof embedEn> = {
   'embed.title': 'Cadastro de número do WhatsApp',
   'embed.session.expired': 'Sua sessão expirou. O portal está renovando a sessão; você continua na mesma etapa.',
   'embed.session.renewed': 'Sessão renovada. Repita a última ação para continuar.',

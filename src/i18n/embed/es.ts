@@ -1,7 +1,7 @@
-import type { embed as en } from '../en/embed';
-import type { Translation } from '../../messages';
+import type { PartMessages } from '../part';
+import type { embedEn } from './en';
 
-export const embed: Translation<typeof en> = {
+export const embedEs: PartMessages<typeof embedEn> = {
   'embed.title': 'Alta de número de WhatsApp',
   'embed.session.expired': 'Tu sesión ha caducado. El portal la está renovando; sigues en el mismo paso.',
   'embed.session.renewed': 'Sesión renovada. Repite tu última acción para continuar.',

@@ -1,0 +1,46 @@
+import type { Journey } from '../../contract/journey';
+import { maskNumber } from '../logger';
+import type { FlowRecord } from './flow-state-store';
+import type { GuardLimits } from './limits';
+
+/** Whether the journey has a code outstanding that may still be confirmed at `now`. */
+export function codeOutstanding(record: FlowRecord | undefined, now: number, limits: GuardLimits): record is FlowRecord & { codeIssuedAt: number } {
+  return record?.step === 'available' && record.codeIssuedAt !== null && now - record.codeIssuedAt <= limits.codeLifetimeMs;
+}
+
+/**
+ * The journey as the guards keep it, for the console to resume from: the step, the number, and
+ * every wait as an absolute time with the proxy's `now`. It holds no code, PIN or token.
+ */
+export function journeyOf(record: FlowRecord | undefined, now: number, limits: GuardLimits, handoff: Journey['handoff']): Journey {
+  if (!record) {
+    return {
+      step: 'none',
+      number: null,
+      codeSent: false,
+      sentMethod: null,
+      codeExpiresAt: null,
+      resendAt: null,
+      deadlines: { sms: null, voice: null, wa_old: null },
+      wrongCodes: 0,
+      handoff: null,
+      lastEntry: null,
+      now,
+    };
+  }
+  const [ddi = '', phone = ''] = record.number.split(':');
+  const sent = codeOutstanding(record, now, limits);
+  return {
+    step: record.step,
+    number: { ddi, phone, masked: maskNumber(record.number) },
+    codeSent: sent,
+    sentMethod: record.sentMethod,
+    codeExpiresAt: sent ? record.codeIssuedAt + limits.codeLifetimeMs : null,
+    resendAt: record.sentMethod === null ? null : record.resendAt,
+    deadlines: record.deadlines,
+    wrongCodes: record.wrongCodes,
+    handoff,
+    lastEntry: record.lastEntry ?? null,
+    now,
+  };
+}
