@@ -1,6 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './scripts/precompress.ts';
 
 /**
  * One config, three builds:
@@ -23,7 +24,8 @@ export default defineConfig(({ mode, isSsrBuild }) => {
     };
   }
   return {
-    plugins: [react(), tailwindcss()],
+    // Every asset is also written as .br and .gz, which the proxy serves as they are.
+    plugins: [react(), tailwindcss(), precompress()],
     // The service worker file belongs to the demo only.
     publicDir: demo ? 'public' : false,
     // The demo is static files that may be served from any folder.

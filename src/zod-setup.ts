@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /*
  * Zod compiles object parsers with `new Function`, and probes for it when a schema is created. The

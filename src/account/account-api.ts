@@ -1,5 +1,5 @@
 import { queryOptions, type QueryKey } from '@tanstack/react-query';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { callApi } from '../api/client';
 import { providerMutation } from '../api/provider-mutation';
 import { operations, type OperationDefinition } from '../contract/operations';
@@ -14,7 +14,7 @@ export const accountKeys = {
   pin: ['account', 'pin'],
 } as const satisfies Record<string, QueryKey>;
 
-function readQuery<Res extends z.ZodType>(queryKey: QueryKey, operation: OperationDefinition<z.ZodType, Res>) {
+function readQuery<Res extends z.core.$ZodType>(queryKey: QueryKey, operation: OperationDefinition<z.core.$ZodType, Res>) {
   return queryOptions({ queryKey, queryFn: ({ signal }) => callApi(operation, {}, { signal }) });
 }
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import { errorBodySchema } from '../contract/errors';
 import type { OperationDefinition } from '../contract/operations';
 import { ApiError } from './api-error';
@@ -29,7 +29,7 @@ export function setAuthProvider(provider: AuthProvider | null): void {
  * Calls one proxy operation. Offline fails at once without sending; every answer, good or bad, is
  * parsed with the contract, so a truncated or unexpected body becomes INVALID_RESPONSE, never data.
  */
-export async function callApi<Req extends z.ZodType, Res extends z.ZodType>(
+export async function callApi<Req extends z.core.$ZodType, Res extends z.core.$ZodType>(
   operation: OperationDefinition<Req, Res>,
   input: z.input<Req>,
   options: CallOptions = {},
@@ -68,7 +68,7 @@ export async function callApi<Req extends z.ZodType, Res extends z.ZodType>(
     if (code === 'UNAUTHORIZED' || code === 'TOKEN_EXPIRED') auth?.onRefused(code);
     throw new ApiError(code, response.status, fields, retryAfterSeconds);
   }
-  const parsed = operation.response.safeParse(json);
+  const parsed = z.safeParse(operation.response, json);
   if (!parsed.success) throw new ApiError('INVALID_RESPONSE', response.status);
   return parsed.data;
 }

@@ -1,5 +1,5 @@
 import { mutationOptions } from '@tanstack/react-query';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { OperationDefinition } from '../contract/operations';
 import { callApi } from './client';
 
@@ -10,7 +10,7 @@ import { callApi } from './client';
 const PROVIDER_SCOPE = { id: 'provider' };
 
 /** A call that changes something at the provider: never retried (the query client's default), one at a time. */
-export function providerMutation<Req extends z.ZodType, Res extends z.ZodType>(
+export function providerMutation<Req extends z.core.$ZodType, Res extends z.core.$ZodType>(
   mutationKey: readonly string[],
   operation: OperationDefinition<Req, Res>,
 ) {

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { operations, type OperationDefinition } from '../contract/operations';
 import { providerMutation } from './provider-mutation';
 
-function operationMutation<Req extends z.ZodType, Res extends z.ZodType>(key: string, operation: OperationDefinition<Req, Res>) {
+function operationMutation<Req extends z.core.$ZodType, Res extends z.core.$ZodType>(key: string, operation: OperationDefinition<Req, Res>) {
   return providerMutation(['registration', key], operation);
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { sixDigitsSchema } from './common';
 
 /*
@@ -12,10 +12,7 @@ import { sixDigitsSchema } from './common';
  */
 export const emailAddressSchema = z
   .string()
-  .trim()
-  .min(1, 'required')
-  .max(254, 'too long')
-  .regex(/^[^\s@]+@[^\s@]+$/, 'not an address');
+  .check(z.trim(), z.minLength(1, 'required'), z.maxLength(254, 'too long'), z.regex(/^[^\s@]+@[^\s@]+$/, 'not an address'));
 
 /* ----- requests ----- */
 
@@ -30,7 +27,7 @@ export const setPinRequestSchema = z.strictObject({ pin: sixDigitsSchema });
 
 export const accountEmailSchema = z.discriminatedUnion('hasEmail', [
   z.strictObject({ hasEmail: z.literal(false) }),
-  z.strictObject({ hasEmail: z.literal(true), email: z.string().min(1).max(254), verified: z.boolean() }),
+  z.strictObject({ hasEmail: z.literal(true), email: z.string().check(z.minLength(1), z.maxLength(254)), verified: z.boolean() }),
 ]);
 export type AccountEmail = z.infer<typeof accountEmailSchema>;
 
@@ -62,11 +59,11 @@ export type DevicePlatform = z.infer<typeof devicePlatformSchema>;
 
 export const deviceSchema = z.strictObject({
   /** Country code and number, digits only, as the provider reports it; null when it did not. */
-  phone: z.string().regex(/^\d{8,18}$/).nullable(),
+  phone: z.nullable(z.string().check(z.regex(/^\d{8,18}$/))),
   /** The profile name and "about" text the account shows to contacts. */
-  name: z.string().max(256).nullable(),
-  about: z.string().max(1024).nullable(),
+  name: z.nullable(z.string().check(z.maxLength(256))),
+  about: z.nullable(z.string().check(z.maxLength(1024))),
   platform: devicePlatformSchema,
-  business: z.boolean().nullable(),
+  business: z.nullable(z.boolean()),
 });
 export type Device = z.infer<typeof deviceSchema>;

@@ -1,10 +1,15 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+
+/*
+ * The contract is written with `zod/mini`: the browser bundles only the checks it uses. The proxy
+ * parses with the same schemas (safeParse, toJSONSchema and z.infer work on both flavours).
+ */
 
 /** Country calling code without "+", e.g. "55". */
-export const ddiSchema = z.string().regex(/^[1-9]\d{0,2}$/, 'ddi must be 1 to 3 digits, not starting with 0');
+export const ddiSchema = z.string().check(z.regex(/^[1-9]\d{0,2}$/, 'ddi must be 1 to 3 digits, not starting with 0'));
 
 /** National number with area code, digits only, e.g. "11987654321". */
-export const nationalNumberSchema = z.string().regex(/^\d{8,15}$/, 'phone must be 8 to 15 digits');
+export const nationalNumberSchema = z.string().check(z.regex(/^\d{8,15}$/, 'phone must be 8 to 15 digits'));
 
 export const phoneNumberSchema = z.strictObject({
   ddi: ddiSchema,
@@ -17,13 +22,13 @@ export type DeliveryMethod = z.infer<typeof deliveryMethodSchema>;
 export const deliveryMethods = deliveryMethodSchema.options;
 
 /** A 6-digit secret: registration code, two-step PIN, e-mail verification code. */
-export const sixDigitsSchema = z.string().regex(/^\d{6}$/, 'must be exactly 6 digits');
+export const sixDigitsSchema = z.string().check(z.regex(/^\d{6}$/, 'must be exactly 6 digits'));
 
 /**
  * Seconds to wait before a method may be requested. 0 means now; -1 means the method is
  * unavailable for this number at the moment.
  */
-export const waitSecondsSchema = z.number().int().min(-1);
+export const waitSecondsSchema = z.int().check(z.gte(-1));
 
 export const methodWaitsSchema = z.strictObject({
   sms: waitSecondsSchema,

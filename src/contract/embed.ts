@@ -1,17 +1,17 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { API_PREFIX, type OperationDefinition } from './operations';
 
 /** The browser sends the token it read from its URL fragment, once. */
-export const embedSessionRequestSchema = z.strictObject({ token: z.string().min(1).max(8192) });
+export const embedSessionRequestSchema = z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(8192)) });
 
 /**
  * The answer to a valid token: the opaque session id (sent back as `Authorization: Bearer …`), the
  * exact parent origin the console may talk to, and the instance alias (never its credentials).
  */
 export const embedSessionSchema = z.strictObject({
-  session: z.string().regex(/^es_[A-Za-z0-9_-]{20,100}$/),
-  parentOrigin: z.string().min(1),
-  instance: z.string().min(1),
+  session: z.string().check(z.regex(/^es_[A-Za-z0-9_-]{20,100}$/)),
+  parentOrigin: z.string().check(z.minLength(1)),
+  instance: z.string().check(z.minLength(1)),
 });
 export type EmbedSessionAnswer = z.infer<typeof embedSessionSchema>;
 

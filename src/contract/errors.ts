@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * The closed list of failures the proxy answers with. The body never carries upstream text:
@@ -42,9 +42,9 @@ export const errorBodySchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   /** Only on INVALID_REQUEST: field path → what is wrong with it. */
-  fields: fieldErrorsSchema.optional(),
+  fields: z.optional(fieldErrorsSchema),
   /** Only on RATE_LIMITED: seconds until the same request may succeed. */
-  retryAfterSeconds: z.number().int().nonnegative().optional(),
+  retryAfterSeconds: z.optional(z.int().check(z.nonnegative())),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 

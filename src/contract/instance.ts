@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const instanceStatusSchema = z.strictObject({
   connected: z.boolean(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Linking the instance as a device of the phone that has WhatsApp: by an 8-character pairing code
@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const PAIRING_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTVWXYZ';
 
 /** The code as the browser gets it: always `XXXX-XXXX`. */
-export const pairingCodeTextSchema = z.string().regex(/^[1-9A-HJ-NP-TV-Z]{4}-[1-9A-HJ-NP-TV-Z]{4}$/, 'must be XXXX-XXXX');
+export const pairingCodeTextSchema = z.string().check(z.regex(/^[1-9A-HJ-NP-TV-Z]{4}-[1-9A-HJ-NP-TV-Z]{4}$/, 'must be XXXX-XXXX'));
 
 /**
  * Neither provider says how long a code lives; WhatsApp closes the login socket 160 s after it
@@ -20,7 +20,7 @@ export const PAIRING_CODE_LIFETIME_SECONDS = 160;
 /** WhatsApp replaces a QR every 20 s (Z-API's QR page). */
 export const QR_LIFETIME_SECONDS = 20;
 
-const lifetimeSchema = z.number().int().positive().max(600);
+const lifetimeSchema = z.int().check(z.positive(), z.lte(600));
 
 export const pairingCodeSchema = z.strictObject({
   code: pairingCodeTextSchema,
@@ -30,7 +30,7 @@ export const pairingCodeSchema = z.strictObject({
 export type PairingCode = z.infer<typeof pairingCodeSchema>;
 
 /** Only PNG data URIs reach an `<img>`: nothing the provider sends is used as a URL. */
-export const qrImageSchema = z.string().max(200_000).regex(/^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/);
+export const qrImageSchema = z.string().check(z.maxLength(200_000), z.regex(/^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/));
 
 export const qrCodeSchema = z.strictObject({
   image: qrImageSchema,

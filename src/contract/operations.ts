@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   accountEmailSchema,
   deviceSchema,
@@ -33,14 +33,14 @@ import {
 
 export const API_PREFIX = '/api/v1';
 
-export interface OperationDefinition<Req extends z.ZodType, Res extends z.ZodType> {
+export interface OperationDefinition<Req extends z.core.$ZodType, Res extends z.core.$ZodType> {
   method: 'GET' | 'POST';
   path: string;
   request: Req;
   response: Res;
 }
 
-function operation<Req extends z.ZodType, Res extends z.ZodType>(
+function operation<Req extends z.core.$ZodType, Res extends z.core.$ZodType>(
   method: 'GET' | 'POST',
   path: string,
   request: Req,

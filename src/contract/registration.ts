@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   deliveryMethodSchema,
   methodWaitsSchema,
@@ -17,14 +17,14 @@ export const codeRequestSchema = z.strictObject({
 
 /** What the operator read in the captcha image. */
 export const captchaAnswerSchema = z.strictObject({
-  answer: z.string().trim().min(1).max(32).regex(/^[0-9A-Za-z]+$/, 'letters and digits only'),
+  answer: z.string().check(z.trim(), z.minLength(1), z.maxLength(32), z.regex(/^[0-9A-Za-z]+$/, 'letters and digits only')),
 });
 
 export const codeConfirmationSchema = z.strictObject({ code: sixDigitsSchema });
 export const pinConfirmationSchema = z.strictObject({ pin: sixDigitsSchema });
 
 export const appealRequestSchema = z.strictObject({
-  description: z.string().trim().min(20, 'at least 20 characters').max(1000, 'at most 1000 characters'),
+  description: z.string().check(z.trim(), z.minLength(20, 'at least 20 characters'), z.maxLength(1000, 'at most 1000 characters')),
 });
 
 /* ----- responses ----- */
@@ -56,19 +56,19 @@ export const availabilityResultSchema = z.discriminatedUnion('outcome', [
     outcome: z.literal('unavailable'),
     reason: unavailableReasonSchema,
     /** Longest provider wait, when it said one; null when it did not. */
-    retryAfterSeconds: z.number().int().nonnegative().nullable(),
+    retryAfterSeconds: z.nullable(z.int().check(z.nonnegative())),
   }),
 ]);
 export type AvailabilityResult = z.infer<typeof availabilityResultSchema>;
 
 /** `data:image/png;base64,…` — always a data URI, whatever the provider sent. */
-export const captchaImageSchema = z.string().regex(/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/);
+export const captchaImageSchema = z.string().check(z.regex(/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/));
 
 export const codeRequestResultSchema = z.discriminatedUnion('outcome', [
   z.strictObject({
     outcome: z.literal('sent'),
     method: deliveryMethodSchema,
-    retryAfterSeconds: z.number().int().nonnegative(),
+    retryAfterSeconds: z.int().check(z.nonnegative()),
     waits: methodWaitsSchema,
   }),
   z.strictObject({ outcome: z.literal('captcha'), image: captchaImageSchema }),
@@ -76,7 +76,7 @@ export const codeRequestResultSchema = z.discriminatedUnion('outcome', [
   /** Not sent (usually a cooldown); the waits say when each method may be tried. */
   z.strictObject({
     outcome: z.literal('not-sent'),
-    retryAfterSeconds: z.number().int().nonnegative(),
+    retryAfterSeconds: z.int().check(z.nonnegative()),
     waits: methodWaitsSchema,
   }),
 ]);
@@ -85,7 +85,7 @@ export type CodeRequestResult = z.infer<typeof codeRequestResultSchema>;
 export const captchaResultSchema = z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('accepted') }),
   /** Wrong answer. `image` is a fresh captcha when the provider sent one. */
-  z.strictObject({ outcome: z.literal('rejected'), image: captchaImageSchema.nullable() }),
+  z.strictObject({ outcome: z.literal('rejected'), image: z.nullable(captchaImageSchema) }),
 ]);
 export type CaptchaResult = z.infer<typeof captchaResultSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { assumeCodeMaybeSent } from './machine';
 import { flowStateSchema, initialState, type FlowState } from './state';
 

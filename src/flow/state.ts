@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { deliveryMethodSchema, phoneNumberSchema } from '../contract/common';
 import { errorCodeSchema } from '../contract/errors';
 import { captchaImageSchema, unavailableReasonSchema } from '../contract/registration';
@@ -8,13 +8,13 @@ import { captchaImageSchema, unavailableReasonSchema } from '../contract/registr
  * back from sessionStorage after a reload, where they must be parsed, not trusted.
  */
 
-const epochMs = z.number().int().nonnegative();
+const epochMs = z.int().check(z.nonnegative());
 
 /** When each method may be requested (epoch ms); null while the provider says it is unavailable. */
 export const deadlinesSchema = z.strictObject({
-  sms: epochMs.nullable(),
-  voice: epochMs.nullable(),
-  wa_old: epochMs.nullable(),
+  sms: z.nullable(epochMs),
+  voice: z.nullable(epochMs),
+  wa_old: z.nullable(epochMs),
 });
 export type Deadlines = z.infer<typeof deadlinesSchema>;
 
@@ -24,8 +24,8 @@ export const codeContextSchema = z.strictObject({
   /** After a code was sent: no new code of any method before this (from `retryAfter`). */
   resendAt: epochMs,
   /** Method of the last code sent, or null while none was. */
-  sentMethod: deliveryMethodSchema.nullable(),
-  wrongCodes: z.number().int().nonnegative(),
+  sentMethod: z.nullable(deliveryMethodSchema),
+  wrongCodes: z.int().check(z.nonnegative()),
 });
 export type CodeContext = z.infer<typeof codeContextSchema>;
 
@@ -33,25 +33,25 @@ export type CodeContext = z.infer<typeof codeContextSchema>;
 export const clientErrorCodeSchema = z.enum(['NETWORK', 'OFFLINE', 'INVALID_RESPONSE', 'CLIENT_TIMEOUT']);
 export const flowErrorSchema = z.strictObject({
   code: z.union([errorCodeSchema, clientErrorCodeSchema]),
-  retryAfterSeconds: z.number().int().nonnegative().optional(),
+  retryAfterSeconds: z.optional(z.int().check(z.nonnegative())),
 });
 export type FlowError = z.infer<typeof flowErrorSchema>;
 export type FlowErrorCode = FlowError['code'];
 
-const error = flowErrorSchema.nullable();
+const error = z.nullable(flowErrorSchema);
 const phone = phoneNumberSchema;
 const code = codeContextSchema;
 const method = deliveryMethodSchema;
 const image = captchaImageSchema;
 
 export const flowStateSchema = z.discriminatedUnion('step', [
-  z.strictObject({ step: z.literal('phoneEntry'), phone: phone.nullable(), error }),
-  z.strictObject({ step: z.literal('checkingAvailability'), phone, previous: code.nullable() }),
+  z.strictObject({ step: z.literal('phoneEntry'), phone: z.nullable(phone), error }),
+  z.strictObject({ step: z.literal('checkingAvailability'), phone, previous: z.nullable(code) }),
   z.strictObject({
     step: z.literal('choosingMethod'),
     phone,
     code,
-    notice: z.enum(['code-not-sent']).nullable(),
+    notice: z.nullable(z.enum(['code-not-sent'])),
     error,
   }),
   z.strictObject({
@@ -68,7 +68,7 @@ export const flowStateSchema = z.discriminatedUnion('step', [
     code,
     method,
     image,
-    notice: z.enum(['captcha-wrong', 'captcha-expired']).nullable(),
+    notice: z.nullable(z.enum(['captcha-wrong', 'captcha-expired'])),
     error,
   }),
   z.strictObject({ step: z.literal('submittingCaptcha'), phone, code, method, image }),
@@ -76,14 +76,14 @@ export const flowStateSchema = z.discriminatedUnion('step', [
     step: z.literal('awaitingCode'),
     phone,
     code,
-    notice: z.enum(['wrong-code', 'too-many-wrong-codes']).nullable(),
+    notice: z.nullable(z.enum(['wrong-code', 'too-many-wrong-codes'])),
     error,
   }),
   z.strictObject({ step: z.literal('confirmingCode'), phone, code }),
   z.strictObject({
     step: z.literal('awaitingPin'),
     phone,
-    notice: z.enum(['wrong-pin', 'recovery-sent', 'recovery-no-email']).nullable(),
+    notice: z.nullable(z.enum(['wrong-pin', 'recovery-sent', 'recovery-no-email'])),
     error,
   }),
   z.strictObject({ step: z.literal('confirmingPin'), phone }),
@@ -91,14 +91,14 @@ export const flowStateSchema = z.discriminatedUnion('step', [
   z.strictObject({
     step: z.literal('awaitingTransfer'),
     phone,
-    notice: z.enum(['not-accepted-yet']).nullable(),
+    notice: z.nullable(z.enum(['not-accepted-yet'])),
     error,
   }),
   z.strictObject({ step: z.literal('confirmingTransfer'), phone }),
   z.strictObject({
     step: z.literal('bannedAppealable'),
     phone,
-    notice: z.enum(['appeal-rejected']).nullable(),
+    notice: z.nullable(z.enum(['appeal-rejected'])),
     error,
   }),
   z.strictObject({ step: z.literal('submittingAppeal'), phone }),
@@ -109,7 +109,7 @@ export const flowStateSchema = z.discriminatedUnion('step', [
     step: z.literal('unavailable'),
     phone,
     reason: unavailableReasonSchema,
-    retryAt: epochMs.nullable(),
+    retryAt: z.nullable(epochMs),
   }),
   z.strictObject({ step: z.literal('connected'), phone }),
 ]);

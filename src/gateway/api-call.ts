@@ -11,13 +11,13 @@ export interface ApiReply {
 export type ParsedInput<T> = { ok: true; input: T } | { ok: false; reply: ApiReply };
 
 /** Validates a request body against the operation's contract schema; a failure names each bad field. */
-export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): ParsedInput<z.infer<S>> {
-  const parsed = schema.safeParse(raw ?? {});
+export function parseInput<S extends z.core.$ZodType>(schema: S, raw: unknown): ParsedInput<z.infer<S>> {
+  const parsed = z.safeParse(schema, raw ?? {});
   if (parsed.success) return { ok: true, input: parsed.data };
   return { ok: false, reply: errorReply('INVALID_REQUEST', { fields: fieldErrors(parsed.error) }) };
 }
 
-function fieldErrors(error: z.ZodError): Record<string, string> {
+function fieldErrors(error: z.core.$ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.join('.') : '_';

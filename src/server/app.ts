@@ -121,6 +121,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       root: options.staticDir,
       wildcard: false,
       index: ['index.html'],
+      // The build writes .br and .gz beside each file; the one the browser accepts is sent as is.
+      preCompressed: true,
       setHeaders: (response, filePath) => {
         const immutable = /[\\/]assets[\\/]/.test(filePath);
         response.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
