@@ -9,7 +9,7 @@ import { QueryView } from './query-view';
 export interface SectionNotice {
   key: MessageKey;
   params?: Record<string, string>;
-  tone: 'success' | 'error';
+  tone: 'success' | 'danger';
 }
 
 export type SectionMode = 'view' | 'change' | 'remove';

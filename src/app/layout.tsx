@@ -42,7 +42,7 @@ export function Layout({ children, demo }: { children: ReactNode; demo: boolean 
       </header>
       <main aria-label={t('app.main')} className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-8">
         {demo ? <Alert tone="info">{t('app.demo')}</Alert> : null}
-        {online ? null : <Alert tone="error">{t('app.offline')}</Alert>}
+        {online ? null : <Alert tone="danger">{t('app.offline')}</Alert>}
         <div className="rounded-box border border-line bg-surface p-6 shadow-sm">{children}</div>
       </main>
     </div>

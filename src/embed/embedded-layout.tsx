@@ -44,7 +44,7 @@ export function createEmbeddedLayout({ bridge, session, store, onLocale }: Embed
         <main aria-label={t('app.main')} className="flex flex-col gap-3 p-3">
           {status === 'expired' ? <Alert tone="info">{t('embed.session.expired')}</Alert> : null}
           {status === 'renewed' ? <Alert tone="success">{t('embed.session.renewed')}</Alert> : null}
-          {online ? null : <Alert tone="error">{t('app.offline')}</Alert>}
+          {online ? null : <Alert tone="danger">{t('app.offline')}</Alert>}
           <div className="rounded-box border border-line bg-surface p-4">{children}</div>
         </main>
       </div>

@@ -24,7 +24,7 @@ export function ErrorAlert({ error, onRetry, onStartOver }: ErrorAlertProps) {
   const time = error.retryAfterSeconds === undefined ? '' : formatClock(error.retryAfterSeconds, locale);
   return (
     <Alert
-      tone="error"
+      tone="danger"
       action={
         run ? (
           <Button variant="secondary" onClick={run}>

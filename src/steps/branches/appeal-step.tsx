@@ -52,7 +52,7 @@ export function AppealStep({
   return (
     <StepFrame heading={t('banned.heading')}>
       <p className="text-muted">{t('banned.intro', { phone: formatPhone(state.phone) })}</p>
-      {notice === 'appeal-rejected' ? <Alert tone="error">{t('banned.rejected')}</Alert> : null}
+      {notice === 'appeal-rejected' ? <Alert tone="danger">{t('banned.rejected')}</Alert> : null}
       {error ? <ErrorAlert error={error} onRetry={submit} onStartOver={actions.startOver} /> : null}
       <StepForm onSubmit={submit}>
         <div className="flex flex-col gap-1">

@@ -23,7 +23,7 @@ export function CaptchaStep({ state, actions }: { state: CaptchaState; actions: 
   return (
     <StepFrame heading={t('captcha.heading')}>
       <p className="text-muted">{t('captcha.intro', { phone: formatPhone(state.phone) })}</p>
-      {notice === 'captcha-wrong' ? <Alert tone="error">{t('captcha.wrong')}</Alert> : null}
+      {notice === 'captcha-wrong' ? <Alert tone="danger">{t('captcha.wrong')}</Alert> : null}
       <img
         src={state.image}
         alt={t('captcha.imageAlt')}

@@ -46,7 +46,7 @@ export function CodeStep({ state, actions }: { state: CodeState; actions: Regist
         })}
       </p>
       {state.step === 'awaitingCode' && state.notice === 'too-many-wrong-codes' ? (
-        <Alert tone="error">{t('code.tooMany')}</Alert>
+        <Alert tone="danger">{t('code.tooMany')}</Alert>
       ) : null}
       {/* A wrong code remounts the form: the field is emptied and takes the caret back. */}
       <CodeForm
