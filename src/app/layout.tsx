@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 import { locales, type Locale } from '../i18n/locales';
 import { Alert } from '../ui/alert';
+import { LinkIcon } from '../ui/icons/icons';
 import { useOnline } from './use-online';
 
 const localeNames: Record<Locale, string> = { 'pt-BR': 'Português (Brasil)', en: 'English', es: 'Español' };
@@ -14,9 +15,14 @@ export function Layout({ children, demo }: { children: ReactNode; demo: boolean 
     <div className="min-h-screen bg-page text-ink">
       <header className="border-b border-line bg-surface">
         <div className="mx-auto flex max-w-xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <div>
-            <h1 className="text-lg font-bold">{t('app.title')}</h1>
-            <p className="text-sm text-muted">{t('app.tagline')}</p>
+          <div className="flex items-center gap-3">
+            <span aria-hidden="true" className="flex size-9 items-center justify-center rounded-control bg-accent text-accent-contrast">
+              <LinkIcon className="size-5" />
+            </span>
+            <div>
+              <h1 className="text-base font-bold">{t('app.title')}</h1>
+              <p className="text-sm text-muted">{t('app.tagline')}</p>
+            </div>
           </div>
           <div className="flex items-center gap-2">
             <label htmlFor={`${id}-lang`} className="text-sm text-muted">
@@ -29,7 +35,7 @@ export function Layout({ children, demo }: { children: ReactNode; demo: boolean 
                 const next = locales.find((candidate) => candidate === event.target.value);
                 if (next) setLocale(next);
               }}
-              className="rounded-box border border-line bg-surface px-2 py-1 text-sm"
+              className="min-h-9 rounded-control border border-line-strong bg-surface px-2 py-1 text-sm"
             >
               {locales.map((option) => (
                 <option key={option} value={option} lang={option}>
@@ -43,7 +49,7 @@ export function Layout({ children, demo }: { children: ReactNode; demo: boolean 
       <main aria-label={t('app.main')} className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-8">
         {demo ? <Alert tone="info">{t('app.demo')}</Alert> : null}
         {online ? null : <Alert tone="danger">{t('app.offline')}</Alert>}
-        <div className="rounded-box border border-line bg-surface p-6 shadow-sm">{children}</div>
+        <div className="rounded-card border border-line bg-surface p-card-phone shadow-card sm:p-card">{children}</div>
       </main>
     </div>
   );

@@ -1,9 +1,11 @@
-import { useId, useMemo } from 'react';
+import { useContext, useId, useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { StateOf } from '../../flow/state';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages';
-import { Alert } from '../../ui/alert';
+import { BackToChoiceContext } from '../../ui/back-context';
+import { ArrowLeftIcon } from '../../ui/icons/icons';
+import { StillWorking } from '../../ui/pending';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import { StepFrame } from '../../ui/step-frame';
@@ -30,12 +32,24 @@ export function PhoneStep({
   state,
   actions,
   copy = registrationCopy,
+  onBack,
 }: {
   state: StateOf<'phoneEntry'> | StateOf<'checkingAvailability'>;
   actions: Pick<RegistrationActions, 'submitPhone' | 'startOver'>;
   copy?: PhoneStepCopy;
+  /** Back to where the operator came from; by default the first choice, when there was one. */
+  onBack?: () => void;
 }) {
   const { t, locale } = useI18n();
+  const backToChoice = useContext(BackToChoiceContext);
+  const back =
+    onBack ??
+    (backToChoice
+      ? () => {
+          actions.startOver();
+          backToChoice();
+        }
+      : undefined);
   const id = useId();
   const pending = state.step === 'checkingAvailability';
   const initialCountry = countries.find((country) => country.ddi === state.phone?.ddi) ?? defaultCountry;
@@ -110,12 +124,18 @@ export function PhoneStep({
           readOnly={pending}
           {...numberField}
         />
-        <div>
+        <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" pending={pending}>
             {pending ? t('phone.checking') : t(copy.submit)}
           </Button>
+          {back ? (
+            <Button variant="secondary" disabled={pending} onClick={back}>
+              <ArrowLeftIcon className="size-4" />
+              {t('app.back')}
+            </Button>
+          ) : null}
         </div>
-        {pending ? <Alert tone="info">{t('phone.checking')}</Alert> : null}
+        <StillWorking active={pending} />
       </form>
     </StepFrame>
   );
