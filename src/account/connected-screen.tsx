@@ -5,6 +5,8 @@ import { formatPhone } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { Button } from '../ui/button';
 import { StepFrame } from '../ui/step-frame';
+import { CheckIcon } from '../ui/icons/icons';
+import { Nowrap } from '../ui/nowrap';
 import { DeviceDetails, InstanceStatusLine } from './instance-details';
 import { Loading } from './loading';
 
@@ -19,7 +21,7 @@ export interface ConnectedScreenProps {
 
 /** The instance once a number is connected: its status, the device, and the way into account security. */
 export function ConnectedScreen({ phone, onStartOver }: ConnectedScreenProps) {
-  const { t } = useI18n();
+  const { t, rich } = useI18n();
   const [securityOpen, setSecurityOpen] = useState(false);
   const capabilities = useCapabilities();
 
@@ -32,9 +34,9 @@ export function ConnectedScreen({ phone, onStartOver }: ConnectedScreenProps) {
   }
 
   return (
-    <StepFrame heading={t('connected.heading')}>
-      <p role="status" className="text-ink">
-        {phone ? t('connected.body', { phone: formatPhone(phone) }) : t('account.connected.already')}
+    <StepFrame heading={t('connected.heading')} status={{ tone: 'success', Icon: CheckIcon }}>
+      <p role="status" className="text-lg text-ink">
+        {phone ? rich('connected.body', { phone: <Nowrap>{formatPhone(phone)}</Nowrap> }) : t('account.connected.already')}
       </p>
       <InstanceStatusLine onStartOver={onStartOver} />
       <DeviceDetails onStartOver={onStartOver} />

@@ -5,6 +5,8 @@ import { formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
 import { StepFrame } from '../../ui/step-frame';
+import { CheckCircleIcon, ClockIcon, ShieldIcon } from '../../ui/icons/icons';
+import { Nowrap } from '../../ui/nowrap';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import type { RegistrationActions } from '../use-registration-actions';
@@ -24,7 +26,7 @@ export function AppealStep({
   state: StateOf<'bannedAppealable'> | StateOf<'submittingAppeal'>;
   actions: RegistrationActions;
 }) {
-  const { t } = useI18n();
+  const { t, rich } = useI18n();
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
   const [description, setDescription] = useState('');
@@ -50,8 +52,8 @@ export function AppealStep({
   const countId = `${id}-count`;
   const errorId = `${id}-error`;
   return (
-    <StepFrame heading={t('banned.heading')}>
-      <p className="text-muted">{t('banned.intro', { phone: formatPhone(state.phone) })}</p>
+    <StepFrame heading={t('banned.heading')} status={{ tone: 'danger', Icon: ShieldIcon }}>
+      <p className="text-ink">{rich('banned.intro', { phone: <Nowrap>{formatPhone(state.phone)}</Nowrap> })}</p>
       {notice === 'appeal-rejected' ? <Alert tone="danger">{t('banned.rejected')}</Alert> : null}
       {error ? <ErrorAlert error={error} onRetry={submit} onStartOver={actions.startOver} /> : null}
       <StepForm onSubmit={submit}>
@@ -72,7 +74,7 @@ export function AppealStep({
             readOnly={pending}
             aria-invalid={problem ? true : undefined}
             aria-describedby={[hintId, countId, problem ? errorId : null].filter(Boolean).join(' ')}
-            className={`rounded-box border bg-surface px-3 py-2 text-ink ${problem ? 'border-danger' : 'border-line'}`}
+            className={`rounded-control border bg-surface px-3 py-2 text-ink ${problem ? 'border-danger' : 'border-line-strong'}`}
             onChange={(event) => {
               setDescription(event.target.value);
               setProblem(null);
@@ -101,7 +103,7 @@ export function AppealStep({
 export function AppealInReviewStep({ state, actions }: { state: StateOf<'appealInReview'>; actions: RegistrationActions }) {
   const { t } = useI18n();
   return (
-    <StepFrame heading={t('appeal.review.heading')}>
+    <StepFrame heading={t('appeal.review.heading')} status={{ tone: 'info', Icon: ClockIcon }}>
       <Alert tone="info">{t('appeal.review.body', { phone: formatPhone(state.phone) })}</Alert>
       <LeaveStep actions={actions} />
     </StepFrame>
@@ -112,7 +114,7 @@ export function UnbannedStep({ state, actions }: { state: StateOf<'unbanned'>; a
   const { t } = useI18n();
   const phone = formatPhone(state.phone);
   return (
-    <StepFrame heading={t('unbanned.heading')}>
+    <StepFrame heading={t('unbanned.heading')} status={{ tone: 'success', Icon: CheckCircleIcon }}>
       <Alert tone="success">{t('unbanned.body', { phone })}</Alert>
       <div>
         <Button onClick={() => actions.submitPhone(state.phone)}>{t('unbanned.continue', { phone })}</Button>

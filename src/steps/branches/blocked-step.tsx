@@ -1,5 +1,7 @@
 import type { StateOf } from '../../flow/state';
 import { StepFrame } from '../../ui/step-frame';
+import { BanIcon } from '../../ui/icons/icons';
+import { Nowrap } from '../../ui/nowrap';
 import { formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { RegistrationActions } from '../use-registration-actions';
@@ -7,10 +9,10 @@ import { LeaveStep } from './leave-step';
 
 /** No appeal and no retry: the only ways on are another number or a clean start. */
 export function BlockedStep({ state, actions }: { state: StateOf<'blockedNoAppeal'>; actions: RegistrationActions }) {
-  const { t } = useI18n();
+  const { t, rich } = useI18n();
   return (
-    <StepFrame heading={t('blocked.heading')}>
-      <p className="text-ink">{t('blocked.body', { phone: formatPhone(state.phone) })}</p>
+    <StepFrame heading={t('blocked.heading')} status={{ tone: 'danger', Icon: BanIcon }}>
+      <p className="text-ink">{rich('blocked.body', { phone: <Nowrap>{formatPhone(state.phone)}</Nowrap> })}</p>
       <p className="text-muted">{t('blocked.next')}</p>
       <LeaveStep actions={actions} changeLabel={t('blocked.otherNumber')} />
     </StepFrame>

@@ -1,5 +1,7 @@
 import { useEffect, useId, useState } from 'react';
+import { deliveryMethods } from '../../contract/common';
 import { methodStatus, readyAt } from '../../flow/deadlines';
+import type { CodeContext } from '../../flow/state';
 import { MAX_WRONG_CODES, hasCodeAttemptsLeft } from '../../flow/guards';
 import type { StateOf } from '../../flow/state';
 import { formatPhone } from '../../i18n/format';
@@ -21,10 +23,10 @@ type CodeState = StateOf<'awaitingCode'> | StateOf<'confirmingCode'>;
 export function CodeStep({ state, actions }: { state: CodeState; actions: RegistrationActions }) {
   const { t, rich } = useI18n();
   const pending = state.step === 'confirmingCode';
+  const readyTimes = deliveryMethods.map((method) => readyAt(state.code, method));
+  const now = useNow(readyTimes);
+  const resendAt = nextResendAt(state.code, now);
   const { sentMethod } = state.code;
-  const resendAt = sentMethod ? readyAt(state.code, sentMethod) : null;
-  const now = useNow([resendAt]);
-  const resend = sentMethod ? methodStatus(state.code, sentMethod, now) : null;
   // Wrong codes seen when the step appeared (after a reload, say): those leave focus on the heading.
   const [wrongCodesAtStart] = useState(state.code.wrongCodes);
 
@@ -55,16 +57,18 @@ export function CodeStep({ state, actions }: { state: CodeState; actions: Regist
         actions={actions}
         focusField={state.code.wrongCodes > wrongCodesAtStart}
       />
-      <div className="flex flex-col items-start gap-2 border-t border-line pt-4">
-        {resend?.kind === 'waiting' ? (
-          <p className="text-sm text-muted">
-            {rich('code.newCodeIn', { time: <Countdown deadline={resend.readyAt} now={now} /> })}
-          </p>
-        ) : null}
+      <div className="flex flex-col items-center gap-2 border-t border-line pt-4">
         <WaitAnnouncer deadline={resendAt} now={now} />
-        <Button variant="secondary" disabled={pending} onClick={actions.chooseOtherMethod}>
-          {t('code.newCode')}
-        </Button>
+        {/* Disabled, it says when it will be ready; at zero it offers the ways to send a new code. */}
+        {resendAt !== null ? (
+          <Button variant="link" disabled>
+            {rich('code.resendIn', { time: <Countdown deadline={resendAt} now={now} /> })}
+          </Button>
+        ) : (
+          <Button variant="link" disabled={pending} onClick={actions.chooseOtherMethod}>
+            {t('code.newCode')}
+          </Button>
+        )}
       </div>
     </StepFrame>
   );
@@ -114,4 +118,15 @@ function CodeForm({ state, actions, focusField }: { state: CodeState; actions: R
       </StepForm>
     </>
   );
+}
+
+/**
+ * When a new code can next be asked for: null if some way of sending is ready now (or none will
+ * ever be), else the soonest moment one becomes ready.
+ */
+export function nextResendAt(code: CodeContext, now: number): number | null {
+  const statuses = deliveryMethods.map((method) => methodStatus(code, method, now));
+  if (statuses.some((status) => status.kind === 'ready')) return null;
+  const waits = statuses.flatMap((status) => (status.kind === 'waiting' ? [status.readyAt] : []));
+  return waits.length > 0 ? Math.min(...waits) : null;
 }

@@ -115,7 +115,7 @@ export function PhoneStep({
         </div>
         <TextField
           id={`${id}-number`}
-          label={t('phone.number')}
+          label={t(country.ddi === '55' ? 'phone.number.br' : 'phone.number')}
           hint={t('phone.numberHint', { example: country.example })}
           error={fieldError}
           type="tel"
