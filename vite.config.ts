@@ -35,6 +35,19 @@ export default defineConfig(({ mode, isSsrBuild }) => {
       emptyOutDir: true,
       sourcemap: false,
       target: 'es2022',
+      rollupOptions: {
+        output: {
+          // Everything the page loads at once is one chunk, run in import order: zod-setup first,
+          // before any schema exists (split, a shared chunk ran ahead of it and broke the CSP).
+          // What the lazy screens share (the form library, the phone step) is one chunk more.
+          codeSplitting: {
+            groups: [
+              { name: 'index', tags: ['$initial'], priority: 2 },
+              { name: 'shared', minShareCount: 2, priority: 1 },
+            ],
+          },
+        },
+      },
     },
     test: {
       projects: [

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './api/query-client';
 import { App } from './app/app';
+import { startFirstScreen } from './app/first-screen';
 import { isFramed, takeEmbedToken } from './embed/fragment';
 import { restoreState, sessionStorageOrMemory, writeStoredState } from './flow/persistence';
 import { createFlowStore } from './flow/store';
@@ -23,22 +24,25 @@ async function boot(): Promise<void> {
     const { startDemoWorker } = await import('./mocks/browser');
     await startDemoWorker();
   }
-  const messages = await messagesLoading;
   if (isFramed() && !DEMO) {
-    // Embedded in a portal: its own chunk, loaded only in a frame.
+    // Embedded in a portal: its own chunk, loaded only in a frame, alongside the locale.
+    const [messages, { bootEmbedded }] = await Promise.all([messagesLoading, import('./embed/boot-embedded')]);
     const root = document.getElementById('root');
     if (!root) throw new Error('index.html has no #root');
-    const { bootEmbedded } = await import('./embed/boot-embedded');
     await bootEmbedded({ token: embedToken, locale, messages, root });
     return;
   }
   const storage = sessionStorageOrMemory();
   const store = createFlowStore(restoreState(storage, Date.now()), (state) => writeStoredState(storage, state));
+  const queryClient = createQueryClient();
+  // No request chain: the first screen's reads and chunks leave now, alongside the locale.
+  startFirstScreen(queryClient, store);
+  const messages = await messagesLoading;
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
     <StrictMode>
-      <App queryClient={createQueryClient()} store={store} locale={locale} messages={messages} demo={DEMO} />
+      <App queryClient={queryClient} store={store} locale={locale} messages={messages} demo={DEMO} />
     </StrictMode>,
   );
 }

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { isFreshStart } from '../flow/state';
 import type { FlowStore } from '../flow/store';
 import { useI18n } from '../i18n/i18n-context';
-import { accountQueries } from './account-api';
+import { statusAtStart } from './start-check';
 import { LazyConnectedScreen } from './lazy-connected-screen';
 import { Loading } from './loading';
 
@@ -13,18 +14,12 @@ import { Loading } from './loading';
  */
 export function ConnectedAtStart({ store, children }: { store: FlowStore; children: ReactNode }) {
   const { t } = useI18n();
-  const [fresh] = useState(() => isFreshStart(store));
+  const [fresh] = useState(() => isFreshStart(store.getState()));
   const [leftConnected, setLeftConnected] = useState(false);
-  const check = useQuery({ ...accountQueries.statusAtStart, enabled: fresh });
+  const check = useQuery({ ...statusAtStart, enabled: fresh });
 
   if (!fresh || leftConnected) return children;
   if (check.isPending) return <Loading text={t('account.start.checking')} />;
   if (check.data?.connected) return <LazyConnectedScreen phone={null} onStartOver={() => setLeftConnected(true)} />;
   return children;
-}
-
-/** Nothing typed yet: the phone step with no number, as after a first visit or "start over". */
-function isFreshStart(store: FlowStore): boolean {
-  const state = store.getState();
-  return state.step === 'phoneEntry' && state.phone === null;
 }

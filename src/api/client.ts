@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { errorBodySchema } from '../contract/errors';
-import type { OperationDefinition } from '../contract/operations';
+import type { OperationDefinition } from '../contract/operation';
 import { ApiError } from './api-error';
 
 /** A little above the proxy's own upstream timeout, so the proxy's answer normally wins. */

@@ -1,6 +1,6 @@
 import { mutationOptions } from '@tanstack/react-query';
 import type { z } from 'zod/mini';
-import type { OperationDefinition } from '../contract/operations';
+import type { OperationDefinition } from '../contract/operation';
 import { callApi } from './client';
 
 /**

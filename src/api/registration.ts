@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini';
-import { operations, type OperationDefinition } from '../contract/operations';
+import type { OperationDefinition } from '../contract/operation';
+import { registrationOperations } from '../contract/registration-operations';
 import { providerMutation } from './provider-mutation';
 
 function operationMutation<Req extends z.core.$ZodType, Res extends z.core.$ZodType>(key: string, operation: OperationDefinition<Req, Res>) {
@@ -7,12 +8,12 @@ function operationMutation<Req extends z.core.$ZodType, Res extends z.core.$ZodT
 }
 
 export const registrationMutations = {
-  checkAvailability: operationMutation('availability', operations.checkAvailability),
-  requestCode: operationMutation('code-request', operations.requestCode),
-  answerCaptcha: operationMutation('captcha', operations.answerCaptcha),
-  confirmCode: operationMutation('code-confirmation', operations.confirmCode),
-  confirmPin: operationMutation('pin-confirmation', operations.confirmPin),
-  recoverPin: operationMutation('pin-recovery', operations.recoverPin),
-  confirmTransfer: operationMutation('transfer-confirmation', operations.confirmTransfer),
-  requestUnbanning: operationMutation('appeal', operations.requestUnbanning),
+  checkAvailability: operationMutation('availability', registrationOperations.checkAvailability),
+  requestCode: operationMutation('code-request', registrationOperations.requestCode),
+  answerCaptcha: operationMutation('captcha', registrationOperations.answerCaptcha),
+  confirmCode: operationMutation('code-confirmation', registrationOperations.confirmCode),
+  confirmPin: operationMutation('pin-confirmation', registrationOperations.confirmPin),
+  recoverPin: operationMutation('pin-recovery', registrationOperations.recoverPin),
+  confirmTransfer: operationMutation('transfer-confirmation', registrationOperations.confirmTransfer),
+  requestUnbanning: operationMutation('appeal', registrationOperations.requestUnbanning),
 };

@@ -6,7 +6,7 @@ import { I18nProvider, createI18n } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locales';
 import { loadMessages, type Messages } from '../i18n/messages';
 import { StartChoice, type StartMode } from '../linking/start-choice';
-import { RegistrationJourney } from '../steps/registration-journey';
+import { LazyRegistrationJourney } from '../steps/lazy-registration-journey';
 import { CrashNotice } from './crash-notice';
 import { ErrorBoundary } from './error-boundary';
 import { Layout } from './layout';
@@ -54,7 +54,7 @@ export function App({
           <ErrorBoundary fallback={<CrashNotice />}>
             <ConnectedAtStart store={store}>
               <StartChoice store={store} initialMode={startMode}>
-                <RegistrationJourney store={store} />
+                <LazyRegistrationJourney store={store} />
               </StartChoice>
             </ConnectedAtStart>
           </ErrorBoundary>

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { API_PREFIX, type OperationDefinition } from './operations';
+import { API_PREFIX, type OperationDefinition } from './operation';
 
 /** The browser sends the token it read from its URL fragment, once. */
 export const embedSessionRequestSchema = z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(8192)) });

@@ -1,83 +1,22 @@
 import type { z } from 'zod/mini';
-import {
-  accountEmailSchema,
-  deviceSchema,
-  pinStatusSchema,
-  removedResultSchema,
-  setEmailRequestSchema,
-  setEmailResultSchema,
-  setPinRequestSchema,
-  setPinResultSchema,
-  verifyEmailRequestSchema,
-  verifyEmailResultSchema,
-} from './account';
-import { emptyRequestSchema, phoneNumberSchema } from './common';
-import { instanceCapabilitiesSchema, instanceStatusSchema } from './instance';
-import { pairingCodeSchema, qrCodeSchema } from './linking';
-import {
-  appealRequestSchema,
-  appealResultSchema,
-  availabilityRequestSchema,
-  availabilityResultSchema,
-  captchaAnswerSchema,
-  captchaResultSchema,
-  codeConfirmationResultSchema,
-  codeConfirmationSchema,
-  codeRequestResultSchema,
-  codeRequestSchema,
-  pinConfirmationResultSchema,
-  pinConfirmationSchema,
-  pinRecoveryResultSchema,
-  transferConfirmationResultSchema,
-} from './registration';
+import { accountOperations } from './account-operations';
+import { instanceOperations } from './instance-operations';
+import { linkingOperations } from './linking-operations';
+import { registrationOperations } from './registration-operations';
 
-export const API_PREFIX = '/api/v1';
-
-export interface OperationDefinition<Req extends z.core.$ZodType, Res extends z.core.$ZodType> {
-  method: 'GET' | 'POST';
-  path: string;
-  request: Req;
-  response: Res;
-}
-
-function operation<Req extends z.core.$ZodType, Res extends z.core.$ZodType>(
-  method: 'GET' | 'POST',
-  path: string,
-  request: Req,
-  response: Res,
-): OperationDefinition<Req, Res> {
-  return { method, path: `${API_PREFIX}${path}`, request, response };
-}
+export { API_PREFIX, type OperationDefinition } from './operation';
 
 /**
  * Every call the browser may make to the proxy. The proxy registers exactly these routes and the
- * browser's client and the demo's mock handlers are generated from the same table.
+ * browser's client and the demo's mock handlers are generated from the same table. The browser's
+ * screens import their own part (registration, instance, account, linking), so each chunk carries
+ * only the schemas it parses.
  */
 export const operations = {
-  checkAvailability: operation('POST', '/registration/availability', availabilityRequestSchema, availabilityResultSchema),
-  requestCode: operation('POST', '/registration/code-request', codeRequestSchema, codeRequestResultSchema),
-  answerCaptcha: operation('POST', '/registration/captcha', captchaAnswerSchema, captchaResultSchema),
-  confirmCode: operation('POST', '/registration/code-confirmation', codeConfirmationSchema, codeConfirmationResultSchema),
-  confirmPin: operation('POST', '/registration/pin-confirmation', pinConfirmationSchema, pinConfirmationResultSchema),
-  recoverPin: operation('POST', '/registration/pin-recovery', emptyRequestSchema, pinRecoveryResultSchema),
-  confirmTransfer: operation('POST', '/registration/transfer-confirmation', emptyRequestSchema, transferConfirmationResultSchema),
-  requestUnbanning: operation('POST', '/registration/appeal', appealRequestSchema, appealResultSchema),
-  getStatus: operation('GET', '/instance/status', emptyRequestSchema, instanceStatusSchema),
-  // What the instance's provider supports; the gateway answers it from the adapter, with no upstream call.
-  getCapabilities: operation('GET', '/instance/capabilities', emptyRequestSchema, instanceCapabilitiesSchema),
-  // Account security, once connected.
-  getDevice: operation('GET', '/instance/device', emptyRequestSchema, deviceSchema),
-  getAccountEmail: operation('GET', '/account/email', emptyRequestSchema, accountEmailSchema),
-  setAccountEmail: operation('POST', '/account/email', setEmailRequestSchema, setEmailResultSchema),
-  verifyAccountEmail: operation('POST', '/account/email/verification', verifyEmailRequestSchema, verifyEmailResultSchema),
-  removeAccountEmail: operation('POST', '/account/email/removal', emptyRequestSchema, removedResultSchema),
-  getPinStatus: operation('GET', '/account/pin', emptyRequestSchema, pinStatusSchema),
-  setPin: operation('POST', '/account/pin', setPinRequestSchema, setPinResultSchema),
-  removePin: operation('POST', '/account/pin/removal', emptyRequestSchema, removedResultSchema),
-  // Linking as a device of the phone that has WhatsApp. The code request is a POST: the number
-  // travels in a validated body, never in a URL the server logs.
-  requestPairingCode: operation('POST', '/linking/pairing-code', phoneNumberSchema, pairingCodeSchema),
-  getQrCode: operation('GET', '/linking/qr-code', emptyRequestSchema, qrCodeSchema),
+  ...registrationOperations,
+  ...instanceOperations,
+  ...accountOperations,
+  ...linkingOperations,
 };
 
 export type Operations = typeof operations;

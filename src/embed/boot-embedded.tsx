@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createQueryClient } from '../api/query-client';
 import { App } from '../app/app';
+import { startFirstScreen } from '../app/first-screen';
 import { restoreState, sessionStorageOrMemory, writeStoredState } from '../flow/persistence';
 import { createFlowStore } from '../flow/store';
 import { I18nProvider, createI18n } from '../i18n/i18n-context';
@@ -73,10 +74,12 @@ export async function bootEmbedded({ token, locale, messages, root }: EmbeddedBo
       return () => localeListeners.delete(listener);
     },
   });
+  const queryClient = createQueryClient();
+  startFirstScreen(queryClient, store);
   createRoot(root).render(
     <StrictMode>
       <EmbeddedContext.Provider value={true}>
-        <App queryClient={createQueryClient()} store={store} locale={locale} messages={messages} demo={false} shell={layout} />
+        <App queryClient={queryClient} store={store} locale={locale} messages={messages} demo={false} shell={layout} />
       </EmbeddedContext.Provider>
     </StrictMode>,
   );

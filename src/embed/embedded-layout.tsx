@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
-import { accountQueries } from '../account/account-api';
+import { statusAtStart } from '../account/start-check';
 import { useOnline } from '../app/use-online';
 import type { FlowStore } from '../flow/store';
 import { useI18n } from '../i18n/i18n-context';
@@ -29,7 +29,7 @@ export function createEmbeddedLayout({ bridge, session, store, onLocale }: Embed
     const status = useSyncExternalStore(session.subscribe, session.status);
     const frame = useRef<HTMLDivElement>(null);
     // The start-up check may open the connected screen without the journey: the portal hears it too.
-    const connectedAtStart = useQuery({ ...accountQueries.statusAtStart, enabled: false }).data?.connected === true;
+    const connectedAtStart = useQuery({ ...statusAtStart, enabled: false }).data?.connected === true;
 
     useEffect(() => onLocale(setLocale), [setLocale]);
     useEffect(() => reportFlow(bridge, store), []);

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { assumeCodeMaybeSent } from './machine';
-import { flowStateSchema, initialState, type FlowState } from './state';
+import { flowStateSchema, initialState, isFreshStart, type FlowState } from './state';
 
 export const STORAGE_KEY = 'wa-onboarding:flow';
 const VERSION = 1;
@@ -28,7 +28,7 @@ export function readStoredState(storage: Pick<Storage, 'getItem' | 'removeItem'>
 
 export function writeStoredState(storage: Pick<Storage, 'setItem' | 'removeItem'>, state: FlowState): void {
   safely(() => {
-    if (state.step === 'phoneEntry' && state.phone === null) storage.removeItem(STORAGE_KEY);
+    if (isFreshStart(state)) storage.removeItem(STORAGE_KEY);
     else storage.setItem(STORAGE_KEY, JSON.stringify({ v: VERSION, state: withoutTransient(state) }));
   });
 }

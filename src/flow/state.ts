@@ -119,3 +119,8 @@ export type Step = FlowState['step'];
 export type StateOf<S extends Step> = Extract<FlowState, { step: S }>;
 
 export const initialState: FlowState = { step: 'phoneEntry', phone: null, error: null };
+
+/** Nothing typed yet: the phone step with no number, as after a first visit or "start over". */
+export function isFreshStart(state: FlowState): boolean {
+  return state.step === 'phoneEntry' && state.phone === null;
+}

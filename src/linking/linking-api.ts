@@ -3,19 +3,19 @@ import { useEffect } from 'react';
 import { callApi } from '../api/client';
 import { providerMutation } from '../api/provider-mutation';
 import { accountQueries } from '../account/account-api';
-import { operations } from '../contract/operations';
+import { linkingOperations } from '../contract/linking-operations';
 
 /** How often the instance's status is asked while a code or a QR waits for the phone. */
 export const STATUS_POLL_MS = 3_000;
 
 /** A code request never retries by itself except where the provider said "ask again" (the screen decides). */
-export const pairingCodeMutation = providerMutation(['linking', 'pairing-code'], operations.requestPairingCode);
+export const pairingCodeMutation = providerMutation(['linking', 'pairing-code'], linkingOperations.requestPairingCode);
 
 /** One QR image per key: each refresh is a new key, so an old image is never shown as the new one. */
 export function qrQuery(round: number, attempt: number) {
   return queryOptions({
     queryKey: ['linking', 'qr', round, attempt],
-    queryFn: ({ signal }) => callApi(operations.getQrCode, {}, { signal }),
+    queryFn: ({ signal }) => callApi(linkingOperations.getQrCode, {}, { signal }),
     staleTime: Infinity,
     gcTime: 0,
     retry: false,

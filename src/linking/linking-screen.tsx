@@ -19,9 +19,8 @@ type View =
 export interface LinkingScreenProps {
   onStartOver: () => void;
   /**
-   * The phone step and the connected screen come from the caller, whose chunk (the console's first)
-   * holds them already: importing the phone step from this chunk made the bundler split a shared
-   * chunk out of the first one, which then ran before `zod-setup` and broke the CSP.
+   * The phone step and the connected screen come from the caller (lazy-linking.tsx), which loads
+   * the phone step beside this chunk: the journey's chunk shares it.
    */
   PhoneEntry: typeof PhoneStep;
   connected: (phone: PhoneNumber | null) => ReactNode;

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useCapabilities } from '../api/capabilities';
+import { isFreshStart } from '../flow/state';
 import type { FlowStore } from '../flow/store';
 import { useI18n } from '../i18n/i18n-context';
 import { BackToChoiceContext } from '../ui/back-context';
@@ -17,17 +18,12 @@ export type StartMode = 'choose' | 'register' | 'link';
  * provider that cannot register (Wawp) is offered linking only.
  */
 export function StartChoice({ store, initialMode = 'choose', children }: { store: FlowStore; initialMode?: StartMode; children: ReactNode }) {
-  const [mode, setMode] = useState<StartMode>(() => (isJourneyUnderWay(store) ? 'register' : initialMode));
+  const [mode, setMode] = useState<StartMode>(() => (isFreshStart(store.getState()) ? initialMode : 'register'));
   if (mode === 'register') {
     return <BackToChoiceContext value={() => setMode('choose')}>{children}</BackToChoiceContext>;
   }
   if (mode === 'link') return <LazyLinking onStartOver={() => setMode('choose')} />;
   return <ModeChoice onChoose={setMode} />;
-}
-
-function isJourneyUnderWay(store: FlowStore): boolean {
-  const state = store.getState();
-  return !(state.step === 'phoneEntry' && state.phone === null);
 }
 
 function ModeChoice({ onChoose }: { onChoose: (mode: StartMode) => void }) {

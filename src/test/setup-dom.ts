@@ -1,7 +1,10 @@
 import { cleanup, configure } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { loadConnectedScreen } from '../account/lazy-connected-screen';
+import { loadLinking } from '../linking/lazy-linking';
 import { createMockApi } from '../mocks/api-handlers';
+import { loadRegistrationJourney } from '../steps/lazy-registration-journey';
 
 /**
  * Component tests talk to the same mock API as the demo: contract validation, the Z-API adapter and
@@ -13,8 +16,11 @@ configure({ asyncUtilTimeout: 5000 });
 export const mockApi = { current: createMockApi() };
 export const mockServer = setupServer();
 
-beforeAll(() => {
+beforeAll(async () => {
   mockServer.listen({ onUnhandledRequest: 'error' });
+  // The console fetches its lazy chunks at boot (src/app/first-screen.ts); so do the tests, before
+  // the first render, so a screen renders as soon as it is chosen, as it does in the browser.
+  await Promise.all([loadRegistrationJourney(), loadLinking(), loadConnectedScreen()]);
 });
 
 beforeEach(() => {
