@@ -5,7 +5,7 @@ import { formatPhone } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { Button } from '../ui/button';
 import { StepFrame } from '../ui/step-frame';
-import { CheckIcon } from '../ui/icons/icons';
+import { CheckIcon } from '../ui/icons/check';
 import { Nowrap } from '../ui/nowrap';
 import { DeviceDetails, InstanceStatusLine } from './instance-details';
 import { Loading } from './loading';

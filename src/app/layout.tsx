@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 import { locales, type Locale } from '../i18n/locales';
 import { Alert } from '../ui/alert';
-import { LinkIcon } from '../ui/icons/icons';
+import { LinkIcon } from '../ui/icons/link';
 import { useOnline } from './use-online';
 
 const localeNames: Record<Locale, string> = { 'pt-BR': 'Português (Brasil)', en: 'English', es: 'Español' };

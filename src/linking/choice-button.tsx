@@ -1,5 +1,6 @@
 import { useId, type ComponentType } from 'react';
-import { ChevronRightIcon, type IconProps } from '../ui/icons/icons';
+import { ChevronRightIcon } from '../ui/icons/chevron-right';
+import type { IconProps } from '../ui/icons/svg';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
 

@@ -7,7 +7,9 @@ import { StepFrame } from '../ui/step-frame';
 import { PairingCodeView } from './pairing-code-view';
 import { QrView } from './qr-view';
 import { ChoiceButton } from './choice-button';
-import { ArrowLeftIcon, KeyIcon, QrIcon } from '../ui/icons/icons';
+import { ArrowLeftIcon } from '../ui/icons/arrow-left';
+import { KeyIcon } from '../ui/icons/key';
+import { QrIcon } from '../ui/icons/qr';
 
 type View =
   | { view: 'method' }

@@ -6,7 +6,8 @@ import { useI18n } from '../i18n/i18n-context';
 import { BackToChoiceContext } from '../ui/back-context';
 import { StepFrame } from '../ui/step-frame';
 import { Pending } from '../ui/pending';
-import { LinkIcon, PhoneIcon } from '../ui/icons/icons';
+import { LinkIcon } from '../ui/icons/link';
+import { PhoneIcon } from '../ui/icons/phone';
 import { ChoiceButton } from './choice-button';
 import { LazyLinking } from './lazy-linking';
 

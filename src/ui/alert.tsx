@@ -1,5 +1,9 @@
 import type { ComponentType, ReactNode } from 'react';
-import { CheckCircleIcon, DangerIcon, InfoIcon, WarningIcon, type IconProps } from './icons/icons';
+import { CheckCircleIcon } from './icons/check-circle';
+import { DangerIcon } from './icons/danger';
+import { InfoIcon } from './icons/info';
+import { WarningIcon } from './icons/warning';
+import type { IconProps } from './icons/svg';
 
 export type Tone = 'success' | 'info' | 'warning' | 'danger';
 

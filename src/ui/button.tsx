@@ -1,5 +1,5 @@
 import type { ButtonHTMLAttributes } from 'react';
-import { SpinnerIcon } from './icons/icons';
+import { SpinnerIcon } from './icons/spinner';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'link';
 

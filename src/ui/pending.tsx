@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n-context';
-import { SpinnerIcon } from './icons/icons';
+import { SpinnerIcon } from './icons/spinner';
 
 /** After this long a wait says it is still going, so a slow provider does not look like a hang. */
 export const STILL_WORKING_AFTER_MS = 3000;

@@ -1,6 +1,6 @@
 import { useId, type ComponentType, type ReactNode } from 'react';
 import type { Tone } from './alert';
-import type { IconProps } from './icons/icons';
+import type { IconProps } from './icons/svg';
 import { StepHeading } from './step-heading';
 
 const badge: Record<Tone, string> = {

@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
-import { CheckIcon } from './icons/icons';
+import { CheckIcon } from './icons/check';
 
 /**
  * Where the operator is in a journey: short labels, the current one marked with

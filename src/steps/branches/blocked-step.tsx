@@ -1,6 +1,6 @@
 import type { StateOf } from '../../flow/state';
 import { StepFrame } from '../../ui/step-frame';
-import { BanIcon } from '../../ui/icons/icons';
+import { BanIcon } from '../../ui/icons/ban';
 import { Nowrap } from '../../ui/nowrap';
 import { formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';

@@ -2,7 +2,7 @@ import type { StateOf } from '../../flow/state';
 import { formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { StepFrame } from '../../ui/step-frame';
-import { ClockIcon } from '../../ui/icons/icons';
+import { ClockIcon } from '../../ui/icons/clock';
 import { Nowrap } from '../../ui/nowrap';
 import { Button } from '../../ui/button';
 import { Countdown } from '../../ui/countdown';

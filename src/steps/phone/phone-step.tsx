@@ -4,7 +4,7 @@ import type { StateOf } from '../../flow/state';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages';
 import { BackToChoiceContext } from '../../ui/back-context';
-import { ArrowLeftIcon } from '../../ui/icons/icons';
+import { ArrowLeftIcon } from '../../ui/icons/arrow-left';
 import { StillWorking } from '../../ui/pending';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
