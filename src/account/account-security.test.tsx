@@ -67,12 +67,12 @@ describe('the start-up check', () => {
     expect(hits('/status')).toBe(before);
   });
 
-  it('goes to the journey when the operator starts over from an already connected instance', async () => {
-    const user = userEvent.setup();
+  it('offers no "Start over" on a connected instance, which would show the phone form while the number stays connected', async () => {
     await connectedBefore();
     renderApp();
-    await user.click(await screen.findByRole('button', { name: 'Start over' }));
-    await expectFocused(await screen.findByRole('heading', { name: 'Which number do you want to connect?' }));
+    await expectFocused(await screen.findByRole('heading', { name: 'Connected' }));
+    expect(await screen.findByRole('button', { name: 'Account security: e-mail and PIN' })).toHaveProperty('disabled', false);
+    expect(screen.queryByRole('button', { name: 'Start over' })).toBeNull();
   });
 });
 

@@ -16,11 +16,14 @@ const AccountSecurity = lazy(() => import('./account-security').then((module) =>
 export interface ConnectedScreenProps {
   /** The number the journey just connected; null when the console opened on an already connected instance. */
   phone: PhoneNumber | null;
+  /** Used when a provider call fails in a way that only a new journey fixes (see QueryView). */
   onStartOver: () => void;
+  /** True right after linking by QR, when the number is not known yet. */
+  justLinked?: boolean;
 }
 
 /** The instance once a number is connected: its status, the device, and the way into account security. */
-export function ConnectedScreen({ phone, onStartOver }: ConnectedScreenProps) {
+export function ConnectedScreen({ phone, onStartOver, justLinked = false }: ConnectedScreenProps) {
   const { t, rich } = useI18n();
   const [securityOpen, setSecurityOpen] = useState(false);
   const capabilities = useCapabilities();
@@ -36,7 +39,9 @@ export function ConnectedScreen({ phone, onStartOver }: ConnectedScreenProps) {
   return (
     <StepFrame heading={t('connected.heading')} status={{ tone: 'success', Icon: CheckIcon }}>
       <p role="status" className="text-lg text-ink">
-        {phone ? rich('connected.body', { phone: <Nowrap>{formatPhone(phone)}</Nowrap> }) : t('account.connected.already')}
+        {phone
+          ? rich('connected.body', { phone: <Nowrap>{formatPhone(phone)}</Nowrap> })
+          : t(justLinked ? 'connected.linked' : 'account.connected.already')}
       </p>
       <InstanceStatusLine onStartOver={onStartOver} />
       <DeviceDetails onStartOver={onStartOver} />
@@ -44,9 +49,6 @@ export function ConnectedScreen({ phone, onStartOver }: ConnectedScreenProps) {
       <div className="flex flex-wrap gap-3">
         {/* Shown once the provider is known to offer it (or asking failed), never offered and then withdrawn. */}
         {capabilities?.accountSecurity ? <Button onClick={() => setSecurityOpen(true)}>{t('account.open')}</Button> : null}
-        <Button variant="secondary" onClick={onStartOver}>
-          {t('app.startOver')}
-        </Button>
       </div>
     </StepFrame>
   );

@@ -14,7 +14,7 @@ export function Layout({ children, demo }: { children: ReactNode; demo: boolean 
   return (
     <div className="min-h-screen bg-page text-ink">
       <header className="border-b border-line bg-surface">
-        <div className="mx-auto flex max-w-xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex items-center gap-3">
             <span aria-hidden="true" className="flex size-9 items-center justify-center rounded-control bg-accent text-accent-contrast">
               <LinkIcon className="size-5" />

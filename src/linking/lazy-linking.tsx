@@ -20,7 +20,7 @@ function Linking({ onStartOver }: { onStartOver: () => void }) {
     <LinkingScreen
       onStartOver={onStartOver}
       PhoneEntry={PhoneStep}
-      connected={(phone) => <LazyConnectedScreen phone={phone} onStartOver={onStartOver} />}
+      connected={(phone) => <LazyConnectedScreen phone={phone} onStartOver={onStartOver} justLinked />}
     />
   );
 }

@@ -19,12 +19,30 @@ const tones: Record<Tone, { box: string; Icon: ComponentType<IconProps> }> = {
  * others are a polite status. Rendered only when there is something to say, so the live region
  * announces it.
  */
-export function Alert({ tone, children, action, id }: { tone: Tone; children: ReactNode; action?: ReactNode; id?: string }) {
-  const { box, Icon } = tones[tone];
+export function Alert({
+  tone,
+  children,
+  action,
+  id,
+  title,
+  icon,
+}: {
+  tone: Tone;
+  children: ReactNode;
+  action?: ReactNode;
+  id?: string;
+  /** A bold first line that names the state (an outage, say). */
+  title?: string;
+  /** Another icon than the tone's own. */
+  icon?: ComponentType<IconProps>;
+}) {
+  const { box, Icon: toneIcon } = tones[tone];
+  const Icon = icon ?? toneIcon;
   return (
     <div id={id} role={tone === 'danger' ? 'alert' : 'status'} data-tone={tone} className={`flex gap-3 rounded-control border px-4 py-3 ${box}`}>
       <Icon className="mt-0.5 size-5" />
       <div className="flex flex-col gap-2">
+        {title ? <p className="font-semibold">{title}</p> : null}
         <p>{children}</p>
         {action ? <div>{action}</div> : null}
       </div>

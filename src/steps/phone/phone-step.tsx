@@ -1,4 +1,4 @@
-import { useContext, useId, useMemo } from 'react';
+import { useContext, useId, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { StateOf } from '../../flow/state';
 import { useI18n } from '../../i18n/i18n-context';
@@ -52,6 +52,14 @@ export function PhoneStep({
       : undefined);
   const id = useId();
   const pending = state.step === 'checkingAvailability';
+  const submitButton = useRef<HTMLButtonElement>(null);
+  // "Try again" keeps focus on the (now busy) button and counts, so a retry that fails at once still shows it happened.
+  const [retries, setRetries] = useState(0);
+  const retry = () => {
+    setRetries((count) => count + 1);
+    submitButton.current?.focus();
+    void submit();
+  };
   const initialCountry = countries.find((country) => country.ddi === state.phone?.ddi) ?? defaultCountry;
   const form = useForm<PhoneForm>({
     defaultValues: { country: initialCountry.iso, number: state.phone?.phone ?? '' },
@@ -93,7 +101,7 @@ export function PhoneStep({
     <StepFrame heading={t(copy.heading)}>
       <p className="text-muted">{t(copy.intro)}</p>
       {state.step === 'phoneEntry' && state.error ? (
-        <ErrorAlert error={state.error} onRetry={() => void submit()} onStartOver={actions.startOver} />
+        <ErrorAlert error={state.error} onRetry={retry} onStartOver={actions.startOver} retries={retries} />
       ) : null}
       <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-4">
         <div className="flex flex-col gap-1">
@@ -125,7 +133,7 @@ export function PhoneStep({
           {...numberField}
         />
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" pending={pending}>
+          <Button ref={submitButton} type="submit" pending={pending}>
             {pending ? t('phone.checking') : t(copy.submit)}
           </Button>
           {back ? (

@@ -80,4 +80,5 @@ export const account = {
   'account.pin.removeWarning': 'Without a PIN, anyone who receives this number’s registration code can move the account to another phone.',
   'account.pin.removing': 'Removing the PIN…',
   'account.pin.removed': 'The PIN was removed.',
+  'connected.linked': 'This instance is now linked to the phone.',
 };

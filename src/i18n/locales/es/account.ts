@@ -83,4 +83,5 @@ export const account: Translation<typeof en> = {
   'account.pin.removeWarning': 'Sin PIN, cualquiera que reciba el código de registro de este número puede llevar la cuenta a otro teléfono.',
   'account.pin.removing': 'Quitando el PIN…',
   'account.pin.removed': 'Se quitó el PIN.',
+  'connected.linked': 'Esta instancia ya está vinculada al teléfono.',
 };

@@ -83,4 +83,5 @@ export const account: Translation<typeof en> = {
   'account.pin.removeWarning': 'Sem PIN, qualquer pessoa que receba o código de registro deste número pode levar a conta para outro celular.',
   'account.pin.removing': 'Removendo o PIN…',
   'account.pin.removed': 'O PIN foi removido.',
+  'connected.linked': 'Esta instância agora está vinculada ao celular.',
 };
