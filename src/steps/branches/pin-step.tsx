@@ -53,6 +53,7 @@ export function PinStep({ state, actions }: { state: PinState; actions: Registra
           error={fieldError}
           value={pin}
           autoComplete="off"
+          masked
           disabled={pending}
           onChange={change}
           onComplete={confirm}

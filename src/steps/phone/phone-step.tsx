@@ -157,7 +157,9 @@ function phoneErrorText(
   t: ReturnType<typeof useI18n>['t'],
 ): string {
   const known: MessageKey[] = ['phone.error.required', 'phone.error.digits', 'phone.error.length', 'phone.error.areaCode', 'phone.error.mobile'];
-  const messageKey = known.find((candidate) => candidate === key) ?? 'phone.error.length';
+  const found = known.find((candidate) => candidate === key) ?? 'phone.error.length';
+  // "DDD" is Brazil's word, and Brazil's name takes an article in Portuguese: its own sentence.
+  const messageKey = found === 'phone.error.length' && country.ddi === '55' ? 'phone.error.length.br' : found;
   const lengths = country.lengths.map(String);
   return t(messageKey, {
     country: names.of(country.iso) ?? country.iso,

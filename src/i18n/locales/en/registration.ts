@@ -10,6 +10,7 @@ export const registration = {
   'phone.error.required': 'Enter the phone number.',
   'phone.error.digits': 'Use only digits, spaces and dashes.',
   'phone.error.length': 'Numbers in {country} have {lengths} digits with the area code.',
+  'phone.error.length.br': 'Numbers in Brazil have {lengths} digits with the area code (DDD).',
   'phone.error.areaCode': '{area} is not an area code in Brazil.',
   'phone.error.mobile': 'Brazilian mobile numbers have 9 right after the area code.',
   'phone.or': '{a} or {b}',

@@ -49,4 +49,5 @@ export const linking: Translation<typeof english> = {
   'link.qr.step3': 'Toca Vincular un dispositivo y apunta el teléfono a esta pantalla.',
 
   'error.LINK_NOT_READY': 'El proveedor aún no está listo para vincular un dispositivo. Pide de nuevo en un momento.',
+  'link.qr.pausedHeading': 'Los códigos QR se detuvieron',
 };

@@ -13,6 +13,7 @@ export const registration: Translation<typeof en> = {
   'phone.error.required': 'Escribe el número de teléfono.',
   'phone.error.digits': 'Usa solo dígitos, espacios y guiones.',
   'phone.error.length': 'Los números de {country} tienen {lengths} dígitos con el código de área.',
+  'phone.error.length.br': 'Los números de Brasil tienen {lengths} dígitos con el código de área (DDD).',
   'phone.error.areaCode': '{area} no es un código de área de Brasil.',
   'phone.error.mobile': 'Los móviles de Brasil llevan un 9 justo después del código de área.',
   'phone.or': '{a} o {b}',
