@@ -1,14 +1,13 @@
 import { useEffect, useId, useState } from 'react';
 import { deliveryMethods } from '../../contract/common';
-import { methodStatus, readyAt } from '../../flow/deadlines';
+import { methodStatus, readyAt, remainingSeconds } from '../../flow/deadlines';
 import type { CodeContext } from '../../flow/state';
 import { MAX_WRONG_CODES, hasCodeAttemptsLeft } from '../../flow/guards';
 import type { StateOf } from '../../flow/state';
-import { formatPhone } from '../../i18n/format';
+import { formatClock, formatPhone } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { Countdown } from '../../ui/countdown';
 import { ErrorAlert } from '../../ui/error-alert';
 import { OtpInput } from '../../ui/otp-input';
 import { StepFrame } from '../../ui/step-frame';
@@ -21,7 +20,7 @@ import { WaitAnnouncer } from '../wait-announcer';
 type CodeState = StateOf<'awaitingCode'> | StateOf<'confirmingCode'>;
 
 export function CodeStep({ state, actions }: { state: CodeState; actions: RegistrationActions }) {
-  const { t, rich } = useI18n();
+  const { t, rich, locale } = useI18n();
   const pending = state.step === 'confirmingCode';
   const readyTimes = deliveryMethods.map((method) => readyAt(state.code, method));
   const now = useNow(readyTimes);
@@ -61,8 +60,8 @@ export function CodeStep({ state, actions }: { state: CodeState; actions: Regist
         <WaitAnnouncer deadline={resendAt} now={now} />
         {/* Disabled, it says when it will be ready; at zero it offers the ways to send a new code. */}
         {resendAt !== null ? (
-          <Button variant="link" disabled>
-            {rich('code.resendIn', { time: <Countdown deadline={resendAt} now={now} /> })}
+          <Button variant="link" disabled className="tabular-nums">
+            {t('code.resendIn', { time: formatClock(remainingSeconds(resendAt, now), locale) })}
           </Button>
         ) : (
           <Button variant="link" disabled={pending} onClick={actions.chooseOtherMethod}>
