@@ -103,7 +103,10 @@ describe('account security', () => {
     const confirmation = emailSection().getByRole('group', { name: 'Remove ana@example.com from the account?' });
     expect(confirmation.getAttribute('aria-describedby')).toBe(within(confirmation).getByText(/a forgotten PIN cannot be recovered/).id);
     expect(document.activeElement).toBe(confirmation);
-    await user.click(within(confirmation).getByRole('button', { name: 'Remove the e-mail' }));
+    const remove = within(confirmation).getByRole('button', { name: 'Remove the e-mail' });
+    // A destructive confirmation is a danger button, never the green primary one.
+    expect(remove.getAttribute('data-variant')).toBe('danger');
+    await user.click(remove);
     expect(await emailSection().findByRole('status')).toHaveProperty('textContent', 'The e-mail was removed.');
     expectShown(emailSection().getByText(/No e-mail yet/));
     expect(mockApi.current.provider.instance('demo-instance')?.account.email).toBeNull();

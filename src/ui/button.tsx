@@ -34,6 +34,7 @@ export function Button({ variant = 'primary', pending = false, disabled, classNa
       disabled={disabled}
       aria-disabled={pending || undefined}
       aria-busy={pending || undefined}
+      data-variant={variant}
       className={`${styles[variant]} ${className}`}
       onClick={(event) => {
         if (pending) {
