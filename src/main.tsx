@@ -35,9 +35,9 @@ async function boot(): Promise<void> {
   const storage = sessionStorageOrMemory();
   const store = createFlowStore(restoreState(storage, Date.now()), (state) => writeStoredState(storage, state));
   const queryClient = createQueryClient();
-  // No request chain: the first screen's reads and chunks leave now, alongside the locale.
-  startFirstScreen(queryClient, store);
-  const messages = await messagesLoading;
+  // No request chain: the first screen's reads and chunks leave now, alongside the locale, and
+  // it renders once they are in.
+  const [messages] = await Promise.all([messagesLoading, startFirstScreen(queryClient, store)]);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(

@@ -9,29 +9,23 @@ import { loadRegistrationJourney } from '../steps/lazy-registration-journey';
 
 /**
  * Everything the first screen waits for, asked at once instead of one after the other (the locale
- * is already on its way): on a fresh start the instance's status and capabilities, then the chunks
- * of both ways on, so a quick click does not wait (and the connected screen's, once the status says
- * so); a journey under way needs its own chunk.
- * The screens read the same queries and chunks, in flight or arrived.
+ * is already on its way): on a fresh start the instance's status and capabilities (and the
+ * connected screen's chunk once the status says so), with the chunks of both ways on fetched
+ * alongside, so a quick click does not wait; a journey under way needs its own chunk.
+ * Resolves when the first screen can render without a loading line (never rejects: a failure is
+ * handled, retried or shown, by the screen that reads the answer).
  */
-export function startFirstScreen(queryClient: QueryClient, store: FlowStore): void {
+export function startFirstScreen(queryClient: QueryClient, store: FlowStore): Promise<void> {
   const state = store.getState();
   if (!isFreshStart(state)) {
-    early(loadRegistrationJourney());
-    if (state.step === 'connected') early(loadConnectedScreen());
-    return;
+    return settled([loadRegistrationJourney(), ...(state.step === 'connected' ? [loadConnectedScreen()] : [])]);
   }
-  early(
-    queryClient.query(statusAtStart).then((status) => {
-      if (status.connected) early(loadConnectedScreen());
-    }),
-  );
-  early(queryClient.query(capabilitiesOptions));
-  early(loadRegistrationJourney());
-  early(loadLinking());
+  const status = queryClient.query(statusAtStart).then((answer) => (answer.connected ? loadConnectedScreen() : undefined));
+  const capabilities = queryClient.query(capabilitiesOptions);
+  void settled([loadRegistrationJourney(), loadLinking()]);
+  return settled([status, capabilities]);
 }
 
-/** Asked ahead of time: a failure is handled (retried or shown) by the screen that reads the answer. */
-function early(loading: Promise<unknown>): void {
-  loading.catch(() => undefined);
+function settled(pending: Array<Promise<unknown>>): Promise<void> {
+  return Promise.allSettled(pending).then(() => undefined);
 }

@@ -75,7 +75,7 @@ export async function bootEmbedded({ token, locale, messages, root }: EmbeddedBo
     },
   });
   const queryClient = createQueryClient();
-  startFirstScreen(queryClient, store);
+  await startFirstScreen(queryClient, store);
   createRoot(root).render(
     <StrictMode>
       <EmbeddedContext.Provider value={true}>

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { startTransition, useState, type ReactNode } from 'react';
 import { useCapabilities } from '../api/capabilities';
 import { isFreshStart } from '../flow/state';
 import type { FlowStore } from '../flow/store';
@@ -24,7 +24,8 @@ export function StartChoice({ store, initialMode = 'choose', children }: { store
     return <BackToChoiceContext value={() => setMode('choose')}>{children}</BackToChoiceContext>;
   }
   if (mode === 'link') return <LazyLinking onStartOver={() => setMode('choose')} />;
-  return <ModeChoice onChoose={setMode} />;
+  // A transition: should the chosen screen's chunk still be on its way, the choice stays until it is in.
+  return <ModeChoice onChoose={(next) => startTransition(() => setMode(next))} />;
 }
 
 function ModeChoice({ onChoose }: { onChoose: (mode: StartMode) => void }) {
