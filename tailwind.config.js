@@ -41,8 +41,8 @@ export const palette = {
     danger: '#b0261b',
     'danger-contrast': '#ffffff',
     overlay: '#111b2114',
-    // The paper behind a QR code: white in both schemes, as scanners expect.
-    'qr-paper': '#ffffff',
+    // The paper behind a QR code or a captcha: white in both schemes, as scanners and readers expect.
+    paper: '#ffffff',
   },
   dark: {
     page: '#0b141a',
@@ -72,7 +72,7 @@ export const palette = {
     danger: '#ff8a80',
     'danger-contrast': '#1d0605',
     overlay: '#00000040',
-    'qr-paper': '#ffffff',
+    paper: '#ffffff',
   },
 };
 

@@ -6,7 +6,7 @@ import { callApi } from '../api/client';
 import { operations } from '../contract/operations';
 import { simulatedSecrets } from '../fake-provider/scenarios';
 import { phone } from '../test/builders';
-import { definitionOf, descriptionOf, expectFocused, expectShown } from '../test/assertions';
+import { definitionOf, descriptionOf, expectFocused, expectShown, expectUnbroken } from '../test/assertions';
 import { renderApp } from '../test/render-app';
 import { mockApi, mockServer } from '../test/setup-dom';
 
@@ -36,6 +36,7 @@ describe('the start-up check', () => {
     await expectFocused(await screen.findByRole('heading', { name: 'Connected' }));
     expectShown(screen.getByText('This instance already has a connected number.'));
     expect(definitionOf(await screen.findByText('Number', { selector: 'dt' }))).toBe('+55 11 98765-4321');
+    expectUnbroken(screen.getByText('Number', { selector: 'dt' }).parentElement ?? document.body, '+55 11 98765-4321');
     expect(definitionOf(screen.getByText('Profile name', { selector: 'dt' }))).toBe('Simulated account');
     expect((await screen.findByText('Connected', { selector: 'strong' })).parentElement?.textContent).toBe('Instance status: Connected');
   });

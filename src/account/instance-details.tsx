@@ -69,7 +69,8 @@ function DeviceList({ device }: { device: Device }) {
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-muted">{t(label)}</dt>
-          <dd className="break-words text-ink">{value}</dd>
+          {/* A number never breaks across lines; names and texts may. */}
+          <dd className={label === 'account.device.phone' ? 'whitespace-nowrap text-ink' : 'break-words text-ink'}>{value}</dd>
         </div>
       ))}
     </dl>

@@ -45,7 +45,7 @@ export function createEmbeddedLayout({ bridge, session, store, onLocale }: Embed
           {status === 'expired' ? <Alert tone="info">{t('embed.session.expired')}</Alert> : null}
           {status === 'renewed' ? <Alert tone="success">{t('embed.session.renewed')}</Alert> : null}
           {online ? null : <Alert tone="danger">{t('app.offline')}</Alert>}
-          <div className="rounded-box border border-line bg-surface p-4">{children}</div>
+          <div className="rounded-card border border-line bg-surface p-4 shadow-card">{children}</div>
         </main>
       </div>
     );

@@ -67,7 +67,7 @@ export function QrView({ onConnected, onBack, onStartOver }: { onConnected: () =
                   alt={t('link.qr.alt')}
                   width={224}
                   height={224}
-                  className="size-56 rounded-control border border-line bg-qr-paper p-2 [image-rendering:pixelated]"
+                  className="size-56 rounded-control border border-line bg-paper p-2 [image-rendering:pixelated]"
                 />
                 <p className="text-sm text-muted">{t('link.qr.counter', { n: String(attempt), total: String(QR_ATTEMPTS) })}</p>
                 <p className="text-ink">

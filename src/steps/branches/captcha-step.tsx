@@ -27,7 +27,7 @@ export function CaptchaStep({ state, actions }: { state: CaptchaState; actions: 
       <img
         src={state.image}
         alt={t('captcha.imageAlt')}
-        className="h-auto w-full max-w-72 rounded-box border border-line bg-white"
+        className="h-auto w-full max-w-72 rounded-control border border-line bg-paper"
       />
       {/* A new image is a new puzzle: the form starts empty for it. A failed send keeps the answer. */}
       <CaptchaForm

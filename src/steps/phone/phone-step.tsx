@@ -111,7 +111,7 @@ export function PhoneStep({
           <select
             id={`${id}-country`}
             disabled={pending}
-            className="min-h-11 rounded-box border border-line bg-surface px-3 py-2 text-ink"
+            className="min-h-11 rounded-control border border-line-strong bg-surface px-3 py-2 text-ink"
             {...form.register('country', { onChange: () => form.clearErrors('number') })}
           >
             {sorted.map((option) => (
