@@ -13,13 +13,10 @@ export const common = {
   'app.main': 'Onboarding',
   'app.stillWorking': 'Still working — the provider is taking longer than usual.',
   'app.back': 'Back',
-  'app.backToChoice': 'Back to the first choice',
   'stepper.label': 'Progress',
   'stepper.count': 'Step {current} of {total}',
   'stepper.number': 'Number',
   'stepper.code': 'Code',
   'stepper.checks': 'Checks',
   'stepper.connected': 'Connected',
-  'stepper.link.way': 'Way',
-  'stepper.link.phone': 'Phone',
 };

@@ -16,13 +16,10 @@ export const common: Translation<typeof en> = {
   'app.main': 'Conexión',
   'app.stillWorking': 'Seguimos trabajando: el proveedor tarda más de lo habitual.',
   'app.back': 'Volver',
-  'app.backToChoice': 'Volver a la primera elección',
   'stepper.label': 'Progreso',
   'stepper.count': 'Paso {current} de {total}',
   'stepper.number': 'Número',
   'stepper.code': 'Código',
   'stepper.checks': 'Verificaciones',
   'stepper.connected': 'Conectado',
-  'stepper.link.way': 'Forma',
-  'stepper.link.phone': 'Teléfono',
 };

@@ -16,13 +16,10 @@ export const common: Translation<typeof en> = {
   'app.main': 'Conexão',
   'app.stillWorking': 'Ainda trabalhando — o provedor está demorando mais que o normal.',
   'app.back': 'Voltar',
-  'app.backToChoice': 'Voltar à primeira escolha',
   'stepper.label': 'Progresso',
   'stepper.count': 'Etapa {current} de {total}',
   'stepper.number': 'Número',
   'stepper.code': 'Código',
   'stepper.checks': 'Verificações',
   'stepper.connected': 'Conectado',
-  'stepper.link.way': 'Forma',
-  'stepper.link.phone': 'Celular',
 };
