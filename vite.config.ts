@@ -7,7 +7,8 @@ import { precompress } from './scripts/precompress.ts';
  * One config, three builds:
  * - `vite build`: the console served by the proxy (dist/), without MSW or the simulated provider;
  * - `vite build --mode demo`: the static demo (dist-demo/), which answers the API in a service worker;
- * - `vite build --ssr src/server/main.ts`: the proxy itself (dist-server/main.js) for Node.
+ * - `vite build --ssr`: the proxy itself (dist-server/main.js) and the standalone simulated provider
+ *   (dist-server/simulated-provider.js) for Node.
  */
 export default defineConfig(({ mode, isSsrBuild }) => {
   const demo = mode === 'demo';
@@ -19,7 +20,10 @@ export default defineConfig(({ mode, isSsrBuild }) => {
         emptyOutDir: true,
         target: 'node20',
         copyPublicDir: false,
-        rollupOptions: { output: { entryFileNames: 'main.js', format: 'es' } },
+        rollupOptions: {
+          input: { main: 'src/server/main.ts', 'simulated-provider': 'src/server/simulated-provider-main.ts' },
+          output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es' },
+        },
       },
     };
   }
@@ -57,6 +61,8 @@ export default defineConfig(({ mode, isSsrBuild }) => {
             name: 'unit',
             environment: 'node',
             include: ['src/**/*.test.ts'],
+            // The state suites start their own redis-server: installed here once, not by each file at once.
+            globalSetup: ['src/test/ensure-servers.ts'],
           },
         },
         {

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { z } from 'zod';
 import { createSimulatedProvider } from '../src/fake-provider/simulated-provider';
 import { startSimulatedUpstream } from '../src/server/simulated-upstream';
+import { cpuSeconds } from './cpu-time';
+import { renderReplicaBench, replicaFailures, runReplicaBench } from './replicas-bench';
 import { writeSection } from './report-section';
 
 /**
@@ -44,19 +45,6 @@ async function autocannon(url: string, headers: Record<string, string>, seconds:
   });
   await once(child, 'exit');
   return resultSchema.parse(JSON.parse(output));
-}
-
-/**
- * CPU seconds a process has used (Linux /proc; null elsewhere). Time on the CPU does not depend on
- * how many other processes wait for it, so it stays meaningful on a busy machine.
- */
-function cpuSeconds(pid: number | undefined): number | null {
-  const file = `/proc/${String(pid)}/stat`;
-  if (pid === undefined || !existsSync(file)) return null;
-  // Fields after the command name: state is the 1st, utime the 12th, stime the 13th (in clock ticks).
-  const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return Number.isFinite(ticks) ? ticks / 100 : null;
 }
 
 interface Child {
@@ -138,10 +126,11 @@ try {
   const maxPass = await maxWithCpu(passthrough, passed);
   const maxProxy = await maxWithCpu(proxy, proxied);
   const loadAfter = loadavg()[0] ?? 0;
-  const report = render({ fixedDirect, fixedPass, fixedProxy, maxDirect, maxPass, maxProxy, loadBefore, loadAfter });
+  const replicas = await runReplicaBench({ upstreamUrl: upstream.url, instance, operatorToken, seconds: PHASE_SECONDS });
+  const report = render({ fixedDirect, fixedPass, fixedProxy, maxDirect, maxPass, maxProxy, loadBefore, loadAfter }) + renderReplicaBench(replicas, PHASE_SECONDS);
   writeSection('docs/performance.md', 'bench:proxy', report);
   process.stdout.write(report);
-  const bad = [fixedProxy, maxProxy.result, fixedPass, maxPass.result].some((result) => result.errors + result.timeouts + result.non2xx > 0);
+  const bad = [fixedProxy, maxProxy.result, fixedPass, maxPass.result].some((result) => result.errors + result.timeouts + result.non2xx > 0) || replicaFailures(replicas) > 0;
   if (bad) {
     process.stderr.write('The proxy or the pass-through answered with errors during the benchmark.\n');
     process.exitCode = 1;

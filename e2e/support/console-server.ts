@@ -7,21 +7,25 @@ export interface ConsoleServer {
   output: () => string;
   /** Calls that reached the simulated provider so far, by route (its loopback test counter). */
   upstreamHits: () => Promise<Record<string, number>>;
+  /** Graceful stop (SIGTERM), as a deploy or a process manager does it. */
   stop(): Promise<void>;
+  /** `kill -9`: no graceful shutdown, connections cut as a crash cuts them. */
+  kill(): Promise<void>;
 }
 
 /**
  * Starts the built proxy exactly as `npm start` does (node dist-server/main.js), on a free
- * loopback port, and waits for the address it prints.
+ * loopback port, and waits for the address it prints. `script` starts another built server the
+ * same way (the standalone simulated provider).
  */
-export async function startConsoleServer(env: Record<string, string> = {}): Promise<ConsoleServer> {
-  const child: ChildProcess = spawn(process.execPath, ['dist-server/main.js'], {
+export async function startConsoleServer(env: Record<string, string> = {}, script = 'dist-server/main.js'): Promise<ConsoleServer> {
+  const child: ChildProcess = spawn(process.execPath, [script], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SIMULATED_UPSTREAM_HIT_COUNTER: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the console server did not start:\n${output}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`the console server did not start:\n${output}`)), 30_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = /listening on (http:\/\/\S+)/.exec(output);
@@ -46,12 +50,16 @@ export async function startConsoleServer(env: Record<string, string> = {}): Prom
       const response = await fetch(counter);
       return hitsSchema.parse(await response.json());
     },
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
   };
+
+  async function end(signal: NodeJS.Signals): Promise<void> {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    await exited;
+  }
 }
 
 const hitsSchema = z.record(z.string(), z.number().int().nonnegative());

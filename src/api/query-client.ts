@@ -1,10 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api-error';
 
-/** Failures worth one more try for a read: the network or the provider, never a refusal. */
+/** Failures worth one more try for a read: the network, the provider or the proxy's shared state, never a refusal. */
 export function isTransient(error: unknown): boolean {
   if (!(error instanceof ApiError)) return true;
-  return ['NETWORK', 'CLIENT_TIMEOUT', 'INVALID_RESPONSE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_RESET', 'PROVIDER_ERROR'].includes(error.code);
+  return ['NETWORK', 'CLIENT_TIMEOUT', 'INVALID_RESPONSE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_RESET', 'PROVIDER_ERROR', 'STATE_UNAVAILABLE'].includes(error.code);
 }
 
 /**

@@ -24,11 +24,17 @@ export const deliveryMethods = deliveryMethodSchema.options;
 /** A 6-digit secret: registration code, two-step PIN, e-mail verification code. */
 export const sixDigitsSchema = z.string().check(z.regex(/^\d{6}$/, 'must be exactly 6 digits'));
 
+/** The longest wait any answer may carry: a day. Anything longer is a broken answer, not a wait. */
+export const MAX_WAIT_SECONDS = 86_400;
+
+/** Seconds until something may be tried again: 0 (now) to a day. */
+export const retryAfterSecondsSchema = z.int().check(z.gte(0), z.lte(MAX_WAIT_SECONDS));
+
 /**
  * Seconds to wait before a method may be requested. 0 means now; -1 means the method is
- * unavailable for this number at the moment.
+ * unavailable for this number at the moment. Bounded, so a broken answer never reaches a countdown.
  */
-export const waitSecondsSchema = z.int().check(z.gte(-1));
+export const waitSecondsSchema = z.int().check(z.gte(-1), z.lte(MAX_WAIT_SECONDS));
 
 export const methodWaitsSchema = z.strictObject({
   sms: waitSecondsSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import {
   deliveryMethodSchema,
+  retryAfterSecondsSchema,
   methodWaitsSchema,
   phoneNumberSchema,
   sixDigitsSchema,
@@ -56,7 +57,7 @@ export const availabilityResultSchema = z.discriminatedUnion('outcome', [
     outcome: z.literal('unavailable'),
     reason: unavailableReasonSchema,
     /** Longest provider wait, when it said one; null when it did not. */
-    retryAfterSeconds: z.nullable(z.int().check(z.nonnegative())),
+    retryAfterSeconds: z.nullable(retryAfterSecondsSchema),
   }),
 ]);
 export type AvailabilityResult = z.infer<typeof availabilityResultSchema>;
@@ -68,7 +69,7 @@ export const codeRequestResultSchema = z.discriminatedUnion('outcome', [
   z.strictObject({
     outcome: z.literal('sent'),
     method: deliveryMethodSchema,
-    retryAfterSeconds: z.int().check(z.nonnegative()),
+    retryAfterSeconds: retryAfterSecondsSchema,
     waits: methodWaitsSchema,
   }),
   z.strictObject({ outcome: z.literal('captcha'), image: captchaImageSchema }),
@@ -76,7 +77,7 @@ export const codeRequestResultSchema = z.discriminatedUnion('outcome', [
   /** Not sent (usually a cooldown); the waits say when each method may be tried. */
   z.strictObject({
     outcome: z.literal('not-sent'),
-    retryAfterSeconds: z.int().check(z.nonnegative()),
+    retryAfterSeconds: retryAfterSecondsSchema,
     waits: methodWaitsSchema,
   }),
 ]);

@@ -21,6 +21,11 @@ export interface SimulatedProviderOptions {
   random?: () => number;
   /** Whether the phone scans the QR codes shown: "never-scanned" exercises the stop-after-three rule. */
   qr?: QrBehaviour;
+  /**
+   * Accept any instance id, token and client token, keeping one simulated instance per id (the
+   * standalone simulated provider shared by several proxies). Otherwise only `instances` answer.
+   */
+  anyCredentials?: boolean;
 }
 
 export interface SimulatedProvider {
@@ -50,6 +55,16 @@ export function createSimulatedProvider(options: SimulatedProviderOptions): Simu
   const hits = new Map<string, number>();
   const qr = options.qr ?? 'scanned';
 
+  /** The instance the credentials open, or null; with `anyCredentials` the id alone picks (or creates) it. */
+  function open(instanceId: string, instanceToken: string, clientToken: string): { credentials: SimulatedInstanceCredentials; state: SimInstance } | null {
+    const found = instances.get(instanceId);
+    if (found || !options.anyCredentials) return found ?? null;
+    const created = { credentials: { instanceId, instanceToken, clientToken }, state: newInstance() };
+    instances.set(instanceId, created);
+    return created;
+  }
+  const tokenAccepted = (expected: string, given: string) => options.anyCredentials === true || expected === given;
+
   /** The route's answer, with the number's outage or slowness applied. */
   function answer(routed: { route: SimRoute; params: Record<string, string> }, state: SimInstance, request: SimRequest): SimResponse {
     settleLinking(state, clock.now());
@@ -73,9 +88,9 @@ export function createSimulatedProvider(options: SimulatedProviderOptions): Simu
     const instanceId = request.query.get('instance_id');
     const accessToken = request.query.get('access_token');
     if (!instanceId || !accessToken) return json({ error: 'Bad Request - Missing Required Parameter(s)' }, 400);
-    const found = instances.get(instanceId);
+    const found = open(instanceId, accessToken, '');
     if (!found) return json({ error: 'invalid_instance' }, 404);
-    if (found.credentials.instanceToken !== accessToken) return json({ error: 'invalid_access_token' }, 401);
+    if (!tokenAccepted(found.credentials.instanceToken, accessToken)) return json({ error: 'invalid_access_token' }, 401);
     const routed = route(wawpRoutes, request.method, request.path);
     if (routed === 'no-route') return json({ error: 'server_not_found' }, 404);
     if (routed === 'wrong-method') return empty(405);
@@ -89,11 +104,11 @@ export function createSimulatedProvider(options: SimulatedProviderOptions): Simu
     const [, instanceId = '', instanceToken = '', rest = ''] = match;
     hits.set(rest, (hits.get(rest) ?? 0) + 1);
 
-    const found = instances.get(decodeURIComponent(instanceId));
-    if (!found || found.credentials.instanceToken !== decodeURIComponent(instanceToken)) return empty(404);
     const clientToken = request.headers['client-token'];
+    const found = open(decodeURIComponent(instanceId), decodeURIComponent(instanceToken), clientToken ?? '');
+    if (!found || !tokenAccepted(found.credentials.instanceToken, decodeURIComponent(instanceToken))) return empty(404);
     if (!clientToken) return json({ error: 'null not allowed' });
-    if (clientToken !== found.credentials.clientToken) return json({ error: `${clientToken} not allowed` });
+    if (!tokenAccepted(found.credentials.clientToken, clientToken)) return json({ error: `${clientToken} not allowed` });
 
     const routed = route(zapiRoutes, request.method, rest);
     if (routed === 'no-route') {

@@ -192,9 +192,9 @@ export function assumeCodeMaybeSent(code: CodeContext, method: DeliveryMethod, n
   return { ...code, sentMethod: method, resendAt: Math.max(code.resendAt, now + DEFAULT_RESEND_SECONDS * 1000) };
 }
 
-/** A RATE_LIMITED answer says how long to wait; every method waits at least that long. */
+/** A refusal that says how long to wait (RATE_LIMITED, a budget): every method waits at least that long. */
 function withRetryAfter(code: CodeContext, error: FlowError, now: number): CodeContext {
-  if (error.code !== 'RATE_LIMITED' || error.retryAfterSeconds === undefined) return code;
+  if (error.retryAfterSeconds === undefined) return code;
   const until = now + error.retryAfterSeconds * 1000;
   const later = (deadline: number | null) => (deadline === null ? null : Math.max(deadline, until));
   return {

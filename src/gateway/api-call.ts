@@ -34,9 +34,9 @@ export function errorReply(code: ErrorCode, extra: Pick<ErrorBody, 'fields' | 'r
  * One API call from raw body to reply: contract validation (no upstream call on bad input), the
  * operation, and the error catalogue. The proxy's routes and the demo's handlers both end here.
  */
-export async function handleApiCall(name: OperationName, rawBody: unknown, context: RunContext): Promise<ApiReply> {
+export async function handleApiCall(name: OperationName, rawBody: unknown, context: RunContext, signal?: AbortSignal): Promise<ApiReply> {
   const parsed = parseInput(operations[name].request, rawBody);
   if (!parsed.ok) return parsed.reply;
-  const result = await runOperation(name, parsed.input, context);
+  const result = await runOperation(name, parsed.input, context, signal);
   return result.ok ? { status: 200, body: result.value } : errorReply(result.code);
 }

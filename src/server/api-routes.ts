@@ -13,6 +13,16 @@ export function sendReply(reply: FastifyReply, answer: ApiReply): FastifyReply {
   return reply.code(answer.status).type('application/json; charset=utf-8').send(body);
 }
 
+/** Aborts when the client's connection closes before its answer was written. */
+function clientGone(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  if (reply.raw.destroyed) controller.abort();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
 /** The instance alias the request's principal acts for, and its run context; null when it has none. */
 export type ContextResolver = (request: FastifyRequest) => { instance: string; context: RunContext } | null;
 
@@ -24,10 +34,12 @@ export function registerApiRoutes(app: FastifyInstance, contextFor: ContextResol
     app.route({
       method,
       url: path,
+      // HEAD would run the GET (and call the provider); it gets 405 from the not-found handler.
+      exposeHeadRoute: false,
       handler: async (request, reply) => {
         const target = contextFor(request);
         if (!target) return sendReply(reply, errorReply('FORBIDDEN'));
-        const answer = await call(target.instance, name, method === 'GET' ? {} : request.body, target.context, request.log);
+        const answer = await call(target.instance, name, method === 'GET' ? {} : request.body, target.context, request.log, clientGone(reply));
         request.log.debug({ operation: name, status: answer.status }, 'operation');
         return sendReply(reply, answer);
       },

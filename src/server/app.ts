@@ -1,16 +1,23 @@
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { errorReply } from '../gateway/api-call';
 import type { RunContext } from '../gateway/run-operation';
 import { registerApiRoutes, sendReply } from './api-routes';
-import type { ServerLimits } from './config';
+import type { ServerLimits, TrustProxy } from './config';
 import type { Embedding } from './embed/embedding';
 import type { GuardedCall } from './guards/guarded-call';
 import { registerHealth, type HealthOptions } from './health';
 import { principalOf, registerAuthentication, type Authenticator, type Principal } from './instances/authentication';
 import { newRequestId } from './logger';
+import { measuredContext } from './metrics/instrument';
+import type { Metrics } from './metrics/metrics';
+import { operationOf, registerMetrics } from './metrics/metrics-routes';
+import { registerOpenApi } from './openapi/openapi-route';
 import { registerOperatorAuth, type OperatorAuthOptions } from './operator-auth';
-import { registerSecurityHeaders } from './security-headers';
+import { registerCrossSiteCheck } from './cross-site';
+import { clientErrorAnswer, frameworkErrorAnswer, registerNotFound } from './framework-errors';
+import { isApiTarget, registerSecurityHeaders } from './security-headers';
+import { StateUnavailableError } from './state/state-unavailable';
 
 export interface AppOptions {
   logger: FastifyBaseLogger;
@@ -29,14 +36,23 @@ export interface AppOptions {
   /** Operator authentication; null leaves the console open (loopback with the simulated provider only). */
   auth?: OperatorAuthOptions | null;
   health?: HealthOptions;
+  /** The app's series; `serve` adds GET /metrics behind the operator credential (else METRICS_PORT serves them). */
+  metrics?: { series: Metrics; serve: boolean };
   /** Sends Strict-Transport-Security (set it when the console is served over HTTPS). */
   hsts?: boolean;
   serverLimits?: ServerLimits;
+  /** Which reverse proxies' X-Forwarded-For to believe (TRUST_PROXY); false trusts none. */
+  trustProxy?: TrustProxy;
 }
 
 const defaultServerLimits: ServerLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 
 const BODY_LIMIT_BYTES = 16 * 1024;
+
+/** A hop count trusts that many proxies nearest the server (proxy-addr's rule, as Fastify applies it). */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const limits = options.serverLimits ?? defaultServerLimits;
@@ -45,10 +61,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: newRequestId,
     requestIdHeader: false,
-    trustProxy: false,
-    return503OnClosing: true,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
+    // Closing is answered below, with a catalogue body and the security headers.
+    return503OnClosing: false,
+    frameworkErrors: frameworkErrorAnswer(options.hsts ?? false),
+    clientErrorHandler: clientErrorAnswer(options.hsts ?? false),
     // One line per request (below) instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Slow clients are cut off instead of holding sockets open.
     connectionTimeout: limits.requestTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,
@@ -59,15 +78,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
+  // Graceful shutdown: once closing, a request on a connection still open is told so (typed), and
+  // answers still in flight close their connection, so a keep-alive client cannot hold it open.
+  let closing = false;
+  app.addHook('onRequest', async (_request, reply) => {
+    if (closing) return sendReply(reply.header('connection', 'close'), errorReply('SHUTTING_DOWN'));
+  });
+
   // JSON is the only body the API takes; anything else is refused before a handler runs.
   app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', async (request, reply) => {
-    if (request.method !== 'POST' || !request.url.startsWith('/api/')) return;
+    if (request.method !== 'POST' || !isApiTarget(request.url)) return;
     const type = request.headers['content-type'] ?? '';
     if (!/^application\/json\s*(;|$)/i.test(type)) return sendReply(reply, errorReply('UNSUPPORTED_MEDIA_TYPE'));
   });
 
   app.setErrorHandler((error, request, reply) => {
+    // Sign-in counters, embed sessions or used tokens could not be read: refuse rather than guess.
+    if (error instanceof StateUnavailableError) {
+      request.log.error({ reason: error.reason }, 'shared state unavailable');
+      return sendReply(reply, errorReply('STATE_UNAVAILABLE'));
+    }
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendReply(reply, errorReply('PAYLOAD_TOO_LARGE'));
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendReply(reply, errorReply('UNSUPPORTED_MEDIA_TYPE'));
@@ -78,14 +109,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendReply(reply, errorReply('INTERNAL'));
   });
 
-  // Graceful shutdown: answers still in flight close their connection, so a keep-alive client
-  // cannot hold the closing server open.
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info({ req: request, res: reply, ms: Math.round(reply.elapsedTime) }, 'request completed');
     done();
   });
 
-  let closing = false;
   app.addHook('preClose', (done) => {
     closing = true;
     done();
@@ -100,17 +128,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // a principal's instance alias: the embed session's, or the standalone default.
   if (options.auth) registerOperatorAuth(app, options.auth);
   if (options.health) registerHealth(app, options.health);
+  if (options.metrics) registerMetrics(app, options.metrics.series, { serve: options.metrics.serve });
+  registerOpenApi(app);
   registerAuthentication(app, {
     authenticators: options.authenticators,
     anonymous: options.anonymous,
     exempt: options.embedding ? [options.embedding.exchangePath] : [],
   });
+  // Basic credentials are sent by the browser whoever asks: a page on another site is refused here.
+  registerCrossSiteCheck(app);
   options.embedding?.register(app);
   registerApiRoutes(
     app,
     (request) => {
       const principal = principalOf(request);
-      const context = principal ? options.instance(principal.instance) : null;
+      const found = principal ? options.instance(principal.instance) : null;
+      const series = options.metrics?.series;
+      const context = found && series ? measuredContext(series, found, operationOf(request) ?? 'unknown') : found;
       return principal && context ? { instance: principal.instance, context } : null;
     },
     options.call,
@@ -130,16 +164,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
 
-  app.setNotFoundHandler((request, reply) => {
-    // Anything that looks like the API, however it is spelt (`//api`, `\\api`), is not the console.
-    if (/^[/\\]+api([/\\?]|$)/i.test(request.url) || !options.staticDir) {
-      return sendReply(reply, errorReply('NOT_FOUND'));
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendReply(reply, errorReply('METHOD_NOT_ALLOWED'));
-    if (/\.[a-z0-9]+$/i.test(request.url.split('?')[0] ?? '')) return sendReply(reply, errorReply('NOT_FOUND'));
-    // Every other page address is the console itself; the hash and query pick the screen.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
-  });
+  registerNotFound(app, options.staticDir);
 
   return app;
 }

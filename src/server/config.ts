@@ -1,14 +1,43 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { defaultGuardLimits, type GuardLimits } from './guards/limits';
 // Embedding and several instances: their variables and checks live beside their code.
 import { embedConfigFrom, embedEnvShape, type EmbedConfig } from './embed/embed-config';
 import { readInstancesFile, type InstanceEntries } from './instances/instances-file';
+import { stateConfigFrom, stateEnvShape, type StateConfig } from './state/state-config';
+
+/** The port of the console and the API; the container image exposes the same. */
+export const DEFAULT_PORT = 8080;
 
 const optionalSecret = z.string().trim().min(1).optional();
+const budget = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+
+/** Fastify's trustProxy from TRUST_PROXY; undefined when the value is not valid. */
+export function trustProxyFrom(value: string | undefined): TrustProxy | undefined {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return hops >= 1 && hops <= 10 ? hops : undefined;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  return entries.every(isAddressOrCidr) ? entries : undefined;
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/** What TRUST_PROXY becomes: nothing trusted, a hop count, or addresses and CIDRs. */
+export type TrustProxy = false | number | string[];
 const positiveMs = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z
   .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     ZAPI_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.z-api.io'),
     ZAPI_INSTANCE_ID: optionalSecret,
@@ -32,9 +61,37 @@ const envSchema = z
     OPERATOR_USER: z.string().trim().min(1).regex(/^[^:]+$/, 'no colon').optional(),
     OPERATOR_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
     HSTS: z.enum(['true', 'false']).default('false'),
+    /**
+     * Which reverse proxies' X-Forwarded-For to believe (Fastify's trustProxy): unset or `false`
+     * for none (the socket's address is the client), a hop count (`1`), or a comma-separated list
+     * of addresses and CIDRs (`127.0.0.1,10.0.0.0/8`). Never `true`: anyone could then pick an address.
+     */
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value, context) => {
+        const parsed = trustProxyFrom(value);
+        if (parsed === undefined) context.addIssue({ code: 'custom', message: 'a hop count (1–10) or a comma-separated list of IP addresses or CIDRs' });
+        return parsed ?? false;
+      }),
+    /** Budgets per rolling hour (docs/security.md); the defaults are far above hand-made onboarding. */
+    CODE_REQUESTS_PER_INSTANCE_PER_HOUR: budget(defaultGuardLimits.codeRequestsPerInstancePerHour),
+    CODE_REQUESTS_PER_HOUR: budget(defaultGuardLimits.codeRequestsPerProxyPerHour),
+    NUMBERS_PER_INSTANCE_PER_HOUR: budget(defaultGuardLimits.numbersPerInstancePerHour),
+    EMAIL_SENDS_PER_INSTANCE_PER_HOUR: budget(defaultGuardLimits.emailSendsPerInstancePerHour),
+    PAIRING_CODES_PER_INSTANCE_PER_HOUR: budget(defaultGuardLimits.pairingCodesPerInstancePerHour),
+    QR_CODES_PER_INSTANCE_PER_HOUR: budget(defaultGuardLimits.qrCodesPerInstancePerHour),
+    GUESSES_PER_INSTANCE_PER_HOUR: budget(defaultGuardLimits.guessesPerInstancePerHour),
+    /** On SIGTERM, how long calls in flight may take to finish; it must outlast the upstream timeouts. */
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().positive().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     STATIC_DIR: z.string().trim().min(1).optional(),
     SIMULATED_UPSTREAM_HIT_COUNTER: z.enum(['0', '1']).default('0'),
+    /** Serves /metrics on this port, without a credential, instead of behind the operator credential. */
+    METRICS_PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(0).max(65535).optional()),
+    /** `production` keeps the logs JSON even on a terminal. */
+    NODE_ENV: z.string().trim().optional(),
     /** JSON file of `alias → provider and credentials`; instead of the ZAPI_* variables. */
     INSTANCES_FILE: z
       .string()
@@ -42,7 +99,11 @@ const envSchema = z
       .optional()
       .transform((value) => (value === '' ? undefined : value)),
     ...embedEnvShape,
+    ...stateEnvShape,
   });
+
+/** Every variable the proxy reads (the container files are checked against this list). */
+export const environmentVariables: readonly string[] = Object.keys(envSchema.shape);
 
 const credentialNames = ['ZAPI_INSTANCE_ID', 'ZAPI_INSTANCE_TOKEN', 'ZAPI_CLIENT_TOKEN'] as const;
 
@@ -152,12 +213,23 @@ export interface Config {
   instances: InstanceEntries;
   /** Null when embedding is off. */
   embed: EmbedConfig | null;
+  /** Null: journeys, limits and sessions live in this process (REDIS_URL unset). */
+  state: StateConfig | null;
   upstream: UpstreamLimits;
   server: ServerLimits;
   /** Null when none is configured (allowed only on loopback against the simulated provider). */
   operator: OperatorCredentials | null;
   hsts: boolean;
+  trustProxy: TrustProxy;
+  /** The guards' limits, budgets included. */
+  guardLimits: GuardLimits;
+  /** How long SIGTERM waits for calls in flight; always longer than the upstream timeouts. */
+  drainMs: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** NODE_ENV=production: JSON logs whatever stdout is. */
+  production: boolean;
+  /** Where /metrics is served on its own; null serves it on the main port behind the operator credential. */
+  metricsPort: number | null;
   staticDir: string | undefined;
   /** Tests only: the simulated upstream also answers how many calls reached it (loopback). */
   simulatedHitCounter: boolean;
@@ -185,13 +257,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const token = e.OPERATOR_TOKEN ?? null;
   const provider = chooseProvider(e);
   const embed = embedConfigFrom(e);
+  const state = stateConfigFrom(e);
   const file = e.INSTANCES_FILE ? readInstancesFile(e.INSTANCES_FILE) : null;
   const later = [
     ...(embed.ok ? [] : embed.problems),
+    ...(state.ok ? [] : state.problems),
     ...(file && !file.ok ? file.problems : []),
     ...(file && provider.kind !== 'simulated' ? ['INSTANCES_FILE: set it or the ZAPI_* / WAWP_* credentials, not both'] : []),
   ];
-  if (later.length > 0 || !embed.ok) throw new ConfigError(later);
+  // A call in flight at SIGTERM must end with the provider's answer or a timeout, never be cut off.
+  const upstreamMs = e.UPSTREAM_CONNECT_TIMEOUT_MS + e.UPSTREAM_HEADERS_TIMEOUT_MS + e.UPSTREAM_BODY_TIMEOUT_MS;
+  const drainMs = e.SHUTDOWN_DRAIN_MS ?? upstreamMs + 2_000;
+  if (drainMs <= upstreamMs) later.push(`SHUTDOWN_DRAIN_MS: must be longer than the upstream timeouts together (${upstreamMs} ms)`);
+  if (later.length > 0 || !embed.ok || !state.ok) throw new ConfigError(later);
   const instances: InstanceEntries = file?.ok ? file.entries : { default: provider };
   return {
     port: e.PORT,
@@ -200,6 +278,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     simulated: { speaks: e.SIMULATED_PROVIDER, qr: e.SIMULATED_QR },
     instances,
     embed: embed.embed,
+    state: state.state,
     upstream: {
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       headersTimeoutMs: e.UPSTREAM_HEADERS_TIMEOUT_MS,
@@ -209,7 +288,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     server: { headersTimeoutMs: e.SERVER_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.SERVER_REQUEST_TIMEOUT_MS },
     operator: token || basic ? { token, basic } : null,
     hsts: e.HSTS === 'true',
+    trustProxy: e.TRUST_PROXY,
+    guardLimits: {
+      ...defaultGuardLimits,
+      codeRequestsPerInstancePerHour: e.CODE_REQUESTS_PER_INSTANCE_PER_HOUR,
+      codeRequestsPerProxyPerHour: e.CODE_REQUESTS_PER_HOUR,
+      numbersPerInstancePerHour: e.NUMBERS_PER_INSTANCE_PER_HOUR,
+      emailSendsPerInstancePerHour: e.EMAIL_SENDS_PER_INSTANCE_PER_HOUR,
+      pairingCodesPerInstancePerHour: e.PAIRING_CODES_PER_INSTANCE_PER_HOUR,
+      qrCodesPerInstancePerHour: e.QR_CODES_PER_INSTANCE_PER_HOUR,
+      guessesPerInstancePerHour: e.GUESSES_PER_INSTANCE_PER_HOUR,
+    },
+    drainMs,
     logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+    metricsPort: e.METRICS_PORT ?? null,
     staticDir: e.STATIC_DIR,
     simulatedHitCounter: e.SIMULATED_UPSTREAM_HIT_COUNTER === '1',
   };

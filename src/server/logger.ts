@@ -38,6 +38,24 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   );
 }
 
+/** JSON lines for machines (production, pipes, files, containers); readable lines for a person at a terminal. */
+export function logFormat(production: boolean, stdoutIsTerminal: boolean): 'json' | 'pretty' {
+  return !production && stdoutIsTerminal ? 'pretty' : 'json';
+}
+
+/**
+ * pino-pretty in colour, to `output` (stdout by default). It is a devDependency, absent after
+ * `npm ci --omit=dev`: then null, and the logs stay JSON.
+ */
+export async function prettyDestination(output?: NodeJS.WritableStream): Promise<DestinationStream | null> {
+  try {
+    const { default: pretty } = await import('pino-pretty');
+    return pretty({ colorize: output === undefined, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', sync: true, ...(output ? { destination: output } : {}) });
+  } catch {
+    return null;
+  }
+}
+
 export const newRequestId = (): string => randomUUID();
 
 /** `55:11987654321` → `+55 *********21`: the country and the last two digits, enough to tell journeys apart. */

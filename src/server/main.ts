@@ -30,8 +30,10 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    server.app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    server.app.log.info({ signal, drainMs: config.drainMs }, 'shutting down');
+    // The drain window outlasts the upstream timeouts (checked in config.ts), so every call in
+    // flight ends with the provider's answer or a typed timeout before anything is cut off.
+    const force = setTimeout(() => process.exit(1), config.drainMs);
     force.unref();
     void server.close().then(() => process.exit(0));
   };

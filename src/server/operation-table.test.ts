@@ -54,9 +54,10 @@ describe('the fixed operation table (S-03, R-10)', () => {
     ]);
   });
 
-  it('answers 404 to methods the table does not list, with no upstream call', async () => {
+  it('answers 405 with Allow to methods the table does not list, with no upstream call', async () => {
     const reply = await fetch(`${stack.server.url}${operations.checkAvailability.path}`, { method: 'DELETE', headers: operatorHeaders });
-    expect(reply.status).toBe(404);
+    expect(reply.status).toBe(405);
+    expect(reply.headers.get('allow')).toBe('POST');
     expect(totalHits()).toBe(0);
   });
 });

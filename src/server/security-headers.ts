@@ -40,6 +40,33 @@ function isPage(url: string, status: number, contentType: unknown): boolean {
   return status === 304 && !path.startsWith('/api/') && (path.endsWith('.html') || !/\.[a-z0-9]+$/i.test(path));
 }
 
+/**
+ * The path a request-target names, however it is written: absolute-form (`http://host/api/…`),
+ * backslashes or doubled slashes. Used to decide what is an API answer, never to route.
+ */
+export function targetPath(url: string): string {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/\\?#]*/i, '').split(/[?#]/)[0] ?? '';
+  return `/${path.replace(/[\\/]+/g, '/').replace(/^\//, '')}`.toLowerCase();
+}
+
+export const isApiTarget = (url: string): boolean => /^\/api(\/|$)/.test(targetPath(url));
+
+/** The headers of every answer that is not an HTML page: no framing, no sniffing, no caching. */
+export function plainAnswerHeaders(hsts: boolean): Record<string, string> {
+  return {
+    'content-security-policy': contentSecurityPolicy("'none'"),
+    'x-frame-options': 'DENY',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+    'cache-control': 'no-store',
+    ...(hsts ? { 'strict-transport-security': HSTS_VALUE } : {}),
+  };
+}
+
+const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
+
 export function registerSecurityHeaders(
   app: FastifyInstance,
   { hsts, frameAncestors = [] }: SecurityHeaderOptions = { hsts: false },
@@ -59,8 +86,10 @@ export function registerSecurityHeaders(
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
     reply.removeHeader('x-powered-by');
-    if (hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (hsts) reply.header('strict-transport-security', HSTS_VALUE);
+    // Every API answer and every JSON error, whatever form the request-target took.
+    const type = reply.getHeader('content-type');
+    if (isApiTarget(request.url) || (typeof type === 'string' && type.startsWith('application/json'))) reply.header('cache-control', 'no-store');
     return payload;
   });
 }

@@ -22,8 +22,9 @@ export const HIT_COUNTER_PATH = '/__test/hits';
 export async function startSimulatedUpstream(
   provider: SimulatedProvider,
   port = 0,
-  options: { hitCounter?: boolean } = {},
+  options: { hitCounter?: boolean; host?: string } = {},
 ): Promise<SimulatedUpstream> {
+  const host = options.host ?? '127.0.0.1';
   const server: Server = createServer((request, response) => {
     if (options.hitCounter && request.method === 'GET' && request.url === HIT_COUNTER_PATH) {
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(Object.fromEntries(provider.hits)));
@@ -51,8 +52,11 @@ export async function startSimulatedUpstream(
       else reply();
     });
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${listeningPort(server)}`;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${listeningPort(server)}`;
   return {
     url,
     hitCounterUrl: options.hitCounter ? `${url}${HIT_COUNTER_PATH}` : null,

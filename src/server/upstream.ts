@@ -32,16 +32,21 @@ export function createUpstream(
     pipelining: 1,
   });
 
-  async function send(request: UpstreamRequest) {
+  async function send(request: UpstreamRequest, signal?: AbortSignal) {
     const { url, headers } = target(request);
     const parsed = new URL(url);
     if (parsed.origin !== origin) throw new UpstreamFailure('UPSTREAM_UNAVAILABLE');
+    // The client already left: nothing is sent on its behalf.
+    if (signal?.aborted) throw new UpstreamFailure('UPSTREAM_UNAVAILABLE');
     try {
       const response = await pool.request({
         method: request.method,
         path: `${parsed.pathname}${parsed.search}`,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        // A read is cut off when its client goes. A POST that left is never cut off: the provider
+        // may already be acting on it, and the guards count it as possibly done.
+        ...(request.method === 'GET' && signal ? { signal } : {}),
       });
       const text = await readCapped(response.body, limits.maxResponseBytes);
       return { status: response.statusCode, body: parseJson(text) };

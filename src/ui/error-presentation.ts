@@ -13,6 +13,19 @@ const presentation: Record<FlowErrorCode, ErrorAction> = {
   UNAUTHORIZED: 'reload',
   TOKEN_EXPIRED: 'reload',
   FORBIDDEN: 'reload',
+  CROSS_SITE_REQUEST: 'reload',
+  REQUEST_TIMEOUT: 'retry',
+  HEADERS_TOO_LARGE: 'reload',
+  INSTANCE_CODE_BUDGET: 'retry',
+  PROXY_CODE_BUDGET: 'retry',
+  NUMBER_BUDGET: 'startOver',
+  EMAIL_SEND_BUDGET: 'retry',
+  PAIRING_CODE_BUDGET: 'retry',
+  QR_CODE_BUDGET: 'retry',
+  GUESS_BUDGET: 'retry',
+  CHALLENGE_EXHAUSTED: 'retry',
+  SIGN_IN_BUDGET: 'reload',
+  SHUTTING_DOWN: 'retry',
   NOT_FOUND: 'reload',
   METHOD_NOT_ALLOWED: 'reload',
   UNSUPPORTED_MEDIA_TYPE: 'reload',
@@ -28,6 +41,7 @@ const presentation: Record<FlowErrorCode, ErrorAction> = {
   UPSTREAM_TOO_LARGE: 'retry',
   UPSTREAM_RESET: 'retry',
   UPSTREAM_UNAVAILABLE: 'retry',
+  STATE_UNAVAILABLE: 'retry',
   UPSTREAM_TIMEOUT: 'retry',
   NETWORK: 'retry',
   OFFLINE: 'retry',
@@ -39,8 +53,23 @@ export function errorAction(error: FlowError): ErrorAction {
   return presentation[error.code];
 }
 
+/** The refusals whose sentence says when to try again ({time}). */
+const waitsForTime: ReadonlySet<FlowErrorCode> = new Set<FlowErrorCode>([
+  'RATE_LIMITED',
+  'INSTANCE_CODE_BUDGET',
+  'PROXY_CODE_BUDGET',
+  'NUMBER_BUDGET',
+  'EMAIL_SEND_BUDGET',
+  'PAIRING_CODE_BUDGET',
+  'QR_CODE_BUDGET',
+  'GUESS_BUDGET',
+  'CHALLENGE_EXHAUSTED',
+  'SIGN_IN_BUDGET',
+]);
+
 export function errorMessageKey(error: FlowError): MessageKey {
-  if (error.code === 'RATE_LIMITED' && error.retryAfterSeconds === undefined) return 'error.RATE_LIMITED.noTime';
+  // Every 429 sentence names the time; without one, the general sentence says "a few minutes".
+  if (error.retryAfterSeconds === undefined && waitsForTime.has(error.code)) return 'error.RATE_LIMITED.noTime';
   return `error.${error.code}`;
 }
 

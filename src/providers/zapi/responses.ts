@@ -11,8 +11,10 @@ import { largestWait, providerSecondsSchema } from '../numbers';
  * Returns the failure, or null when the answer is a normal 200 body worth mapping.
  */
 export function zapiFailure(response: UpstreamResponse): Mapped<never> | null {
-  if (hasErrorKey(response.body)) return failed('PROVIDER_REJECTED');
+  // A 5xx is the provider failing whatever its body says (R-05); only a 4xx or a 200 with an
+  // `error` is the provider refusing.
   if (response.status >= 500) return failed('PROVIDER_ERROR');
+  if (hasErrorKey(response.body)) return failed('PROVIDER_REJECTED');
   if (response.status === 409) return failed('ALREADY_CONNECTED');
   if (response.status >= 400) return failed('PROVIDER_REJECTED');
   if (response.status !== 200) return failed('PROVIDER_ERROR');

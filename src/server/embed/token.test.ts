@@ -5,7 +5,7 @@ import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWTPayload } from
 import { describe, expect, it } from 'vitest';
 import { mintEmbedToken } from '../../../examples/portal/mint-token';
 import { loadEmbedKey } from './embed-keys';
-import { createReplayStore, verifyEmbedToken, type TokenRules } from './token';
+import { verifyEmbedToken, type TokenRules } from './token';
 
 const secret = 'a-shared-secret-of-at-least-32-characters';
 const rules: TokenRules = { issuer: 'portal', audience: 'wa-onboarding', algorithms: ['HS256'], allowedOrigins: ['https://portal.example'] };
@@ -91,23 +91,5 @@ describe('embed keys', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'jwks-')), 'jwks.json');
     writeFileSync(file, JSON.stringify({ keys: [await exportJWK(privateKey)] }));
     await expect(loadEmbedKey({ kind: 'jwks-file', path: file }, ['RS256'])).rejects.toThrow('EMBED_JWKS_FILE');
-  });
-});
-
-describe('replay store', () => {
-  it('lets each jti through once and forgets it only after its token expired', () => {
-    const replays = createReplayStore();
-    expect(replays.use('jti-1', nowSeconds + 60, nowMs)).toBe(true);
-    expect(replays.use('jti-1', nowSeconds + 60, nowMs + 1000)).toBe(false);
-    expect(replays.use('jti-2', nowSeconds + 60, nowMs)).toBe(true);
-    expect(replays.use('jti-1', nowSeconds + 60, nowMs + 120_000)).toBe(true);
-  });
-
-  it('refuses new tokens when full rather than forgetting live ones', () => {
-    const replays = createReplayStore(2);
-    expect(replays.use('a-jti-0001', nowSeconds + 60, nowMs)).toBe(true);
-    expect(replays.use('b-jti-0001', nowSeconds + 60, nowMs)).toBe(true);
-    expect(replays.use('c-jti-0001', nowSeconds + 60, nowMs)).toBe(false);
-    expect(replays.use('a-jti-0001', nowSeconds + 60, nowMs)).toBe(false);
   });
 });

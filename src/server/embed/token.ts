@@ -1,4 +1,4 @@
-import { errors, jwtVerify } from 'jose';
+import { decodeProtectedHeader, errors, jwtVerify, type ProtectedHeaderParameters } from 'jose';
 import { z } from 'zod';
 import { aliasSchema } from '../instances/instances-file';
 import { isExactOrigin, type EmbedAlgorithm } from './embed-config';
@@ -38,6 +38,7 @@ export type TokenCheck = { ok: true; claims: EmbedClaims } | { ok: false; reason
  * Single use is the replay store's job, after this check.
  */
 export async function verifyEmbedToken(token: string, key: EmbedKey, rules: TokenRules, nowMs: number): Promise<TokenCheck> {
+  if (!plainJwtHeader(token)) return { ok: false, reason: 'invalid' };
   let payload: unknown;
   try {
     const verified = await jwtVerify(token, key, {
@@ -64,19 +65,40 @@ export async function verifyEmbedToken(token: string, key: EmbedKey, rules: Toke
   return { ok: true, claims };
 }
 
+/**
+ * The header must say this is a plain JWT (`typ` JWT or absent, RFC 7519 §5.1; an access token
+ * `at+jwt` or any other kind is a token for something else) and ask for no extension (`crit`).
+ */
+function plainJwtHeader(token: string): boolean {
+  let header: ProtectedHeaderParameters;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch {
+    return false;
+  }
+  if (header.crit !== undefined) return false;
+  return header.typ === undefined || header.typ.toUpperCase() === 'JWT';
+}
+
+/** How long a `jti` must be remembered: until its token would be refused as expired anyway. */
+export const replayKeepMs = (expSeconds: number, nowMs: number): number => expSeconds * 1000 + CLOCK_TOLERANCE_SECONDS * 1000 - nowMs;
+
 /** Remembers every `jti` until its token would have expired anyway, so each token works once. */
-export function createReplayStore(maxEntries = 100_000) {
+export interface ReplayStore {
+  /** True the first time a jti is used; false on every later use, from any process sharing the store. */
+  use(jti: string, expSeconds: number, nowMs: number): Promise<boolean>;
+}
+
+export function createReplayStore(maxEntries = 100_000): ReplayStore {
   const seen = new Map<string, number>();
   return {
-    /** True the first time a jti is used; false on every later use. */
-    use(jti: string, expSeconds: number, nowMs: number): boolean {
-      for (const [id, exp] of seen) if (exp * 1000 + CLOCK_TOLERANCE_SECONDS * 1000 < nowMs) seen.delete(id);
-      if (seen.has(jti)) return false;
+    use(jti, expSeconds, nowMs) {
+      for (const [id, exp] of seen) if (replayKeepMs(exp, nowMs) < 0) seen.delete(id);
+      if (seen.has(jti)) return Promise.resolve(false);
       // Full: refuse rather than forget, so a flood can never reopen a used token.
-      if (seen.size >= maxEntries) return false;
+      if (seen.size >= maxEntries) return Promise.resolve(false);
       seen.set(jti, expSeconds);
-      return true;
+      return Promise.resolve(true);
     },
   };
 }
-export type ReplayStore = ReturnType<typeof createReplayStore>;

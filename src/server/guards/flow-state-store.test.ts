@@ -1,5 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createMemoryFlowStateStore, type FlowRecord } from './flow-state-store';
+import { createRedisFlowStateStore, JOURNEY_TTL_MS } from '../state/redis-flow-state-store';
+import { redisPerFile } from '../state/state-under-test';
+import { createMemoryFlowStateStore, type FlowRecord, type FlowStateStore } from './flow-state-store';
+import { HOUR_MS } from './limits';
 
 const record: FlowRecord = {
   number: '55:11987654321',
@@ -11,23 +15,172 @@ const record: FlowRecord = {
   codeIssuedAt: null,
   wrongCodes: 0,
   wrongPins: 0,
+  captchaAnswers: 0,
+  parked: {},
+  checked: {},
 };
 
-describe('the in-memory flow-state store', () => {
-  it('keeps one record per instance key', async () => {
-    const store = createMemoryFlowStateStore();
-    await store.write('a', record);
-    expect(await store.read('a')).toEqual(record);
-    expect(await store.read('b')).toBeUndefined();
+const redis = redisPerFile();
+
+/** Two handles on one store: two proxy processes over Redis; in memory, one process has just the one. */
+interface Pair {
+  a: FlowStateStore;
+  b: FlowStateStore;
+}
+
+const implementations: Array<[string, () => Pair]> = [
+  [
+    'in memory',
+    () => {
+      const store = createMemoryFlowStateStore();
+      return { a: store, b: store };
+    },
+  ],
+  [
+    'in Redis',
+    () => {
+      const prefix = redis.freshPrefix();
+      return { a: createRedisFlowStateStore(redis.connect(prefix)), b: createRedisFlowStateStore(redis.connect(prefix)) };
+    },
+  ],
+];
+
+describe.each(implementations)('the flow-state store %s', (_name, make) => {
+  it('keeps one record per instance key, seen by every process', async () => {
+    const { a, b } = make();
+    await a.write('a', record);
+    expect(await b.read('a')).toEqual(record);
+    expect(await b.read('b')).toBeUndefined();
+    await b.write('a', { ...record, wrongCodes: 2 });
+    expect(await a.read('a')).toMatchObject({ wrongCodes: 2 });
   });
 
-  it('returns the attempts inside the window, oldest first, and forgets older ones', async () => {
+  it('returns the attempts inside the window, oldest first', async () => {
+    const { a, b } = make();
+    for (const at of [300, 100, 200]) await a.addAttempt('k', at);
+    expect(await b.attemptsSince('k', 150)).toEqual([200, 300]);
+    expect(await b.attemptsSince('k', 1_000)).toEqual([]);
+    expect(await b.attemptsSince('other', 0)).toEqual([]);
+  });
+
+  it('counts two attempts in the same millisecond twice', async () => {
+    const { a, b } = make();
+    await Promise.all([a.addAttempt('k', 500), b.addAttempt('k', 500)]);
+    expect(await a.attemptsSince('k', 0)).toEqual([500, 500]);
+  });
+
+  it('runs the tasks of one instance one at a time, so read-then-write counts exactly', async () => {
+    const { a, b } = make();
+    await a.write('i', record);
+    let running = 0;
+    let most = 0;
+    const bump = (store: FlowStateStore) =>
+      store.exclusive('i', async () => {
+        running += 1;
+        most = Math.max(most, running);
+        const current = await store.read('i');
+        await sleep(2);
+        await store.write('i', { ...record, wrongCodes: (current?.wrongCodes ?? 0) + 1 });
+        running -= 1;
+      });
+    await Promise.all(Array.from({ length: 12 }, (_, index) => bump(index % 2 === 0 ? a : b)));
+    expect(most).toBe(1);
+    expect(await a.read('i')).toMatchObject({ wrongCodes: 12 });
+  });
+
+  it('lets other instances run while one is busy, and frees the turn when a task fails', async () => {
+    const { a, b } = make();
+    let release: () => void = () => undefined;
+    const held = a.exclusive('busy', () => new Promise<void>((resolve) => (release = resolve)));
+    await sleep(20);
+    expect(await b.exclusive('other', () => Promise.resolve('ran'))).toBe('ran');
+    release();
+    await held;
+    await expect(a.exclusive('busy', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await b.exclusive('busy', () => Promise.resolve('after'))).toBe('after');
+  });
+
+  it('collapses identical calls in flight into one, and runs a later identical call again', async () => {
+    const { a, b } = make();
+    let runs = 0;
+    const task = async () => {
+      runs += 1;
+      await sleep(60);
+      return { status: 200, body: { run: runs } };
+    };
+    const replies = await Promise.all(Array.from({ length: 6 }, (_, index) => (index % 2 === 0 ? a : b).collapse('same', task)));
+    expect(runs).toBe(1);
+    expect(replies).toEqual(Array.from({ length: 6 }, () => ({ status: 200, body: { run: 1 } })));
+    expect(await b.collapse('same', task)).toEqual({ status: 200, body: { run: 2 } });
+    expect(await a.collapse('different', task)).toEqual({ status: 200, body: { run: 3 } });
+  });
+});
+
+describe('the in-memory flow-state store', () => {
+  it('forgets attempts older than the window asked for', async () => {
     const store = createMemoryFlowStateStore();
     for (const at of [100, 200, 300]) await store.addAttempt('k', at);
     expect(await store.attemptsSince('k', 150)).toEqual([200, 300]);
-    // 100 was dropped: a wider window no longer sees it.
     expect(await store.attemptsSince('k', 0)).toEqual([200, 300]);
-    expect(await store.attemptsSince('k', 1_000)).toEqual([]);
-    expect(await store.attemptsSince('other', 0)).toEqual([]);
+  });
+});
+
+describe('the Redis flow-state store', () => {
+  it('gives every key the prefix and a TTL, and leaves no lock or flight behind', async () => {
+    const prefix = redis.freshPrefix();
+    const state = redis.connect(prefix);
+    const store = createRedisFlowStateStore(state);
+    await store.exclusive('alias-1', () => store.write('alias-1', record));
+    await store.addAttempt('alias-1\u0000wrong-code\u000055:11987654321', Date.now());
+    await store.collapse('call', () => Promise.resolve({ status: 200, body: {} }));
+    const keys = (await state.run((client) => client.keys('*'))).filter((key) => key.startsWith(prefix)).sort();
+    expect(keys.map((key) => key.slice(prefix.length).split(':')[0])).toEqual(['attempts', 'journey', 'reply']);
+    // The number is not in any key name.
+    expect(keys.join(' ')).not.toContain('11987654321');
+    const ttl = async (kind: string) => state.run((client) => client.pttl(keys.find((key) => key.startsWith(`${prefix}${kind}:`)) ?? ''));
+    expect(await ttl('journey')).toBeGreaterThan(JOURNEY_TTL_MS - 60_000);
+    expect(await ttl('journey')).toBeLessThanOrEqual(JOURNEY_TTL_MS);
+    expect(await ttl('attempts')).toBeGreaterThan(HOUR_MS - 60_000);
+    expect(await ttl('attempts')).toBeLessThanOrEqual(HOUR_MS);
+    expect(await ttl('reply')).toBeGreaterThan(0);
+    expect(await ttl('reply')).toBeLessThanOrEqual(5_000);
+  });
+
+  it('drops attempts older than an hour when a new one is added', async () => {
+    const store = createRedisFlowStateStore(redis.connect(redis.freshPrefix()));
+    await store.addAttempt('k', 1_000);
+    await store.addAttempt('k', 1_000 + HOUR_MS + 1);
+    expect(await store.attemptsSince('k', 0)).toEqual([1_000 + HOUR_MS + 1]);
+  });
+
+  it('takes over the lock of a process that died holding it once the lock expires', async () => {
+    const prefix = redis.freshPrefix();
+    const state = redis.connect(prefix);
+    const store = createRedisFlowStateStore(state, { lockMs: 300, waitMs: 5_000, replyMs: 5_000, pollMs: 10 });
+    await state.run((client) => client.set(state.key('lock', 'orphan'), 'dead-process', 'PX', 300));
+    const started = Date.now();
+    expect(await store.exclusive('orphan', () => Promise.resolve('ran'))).toBe('ran');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
+
+  it('answers a waiting identical call on another process even when the first one failed to publish', async () => {
+    const prefix = redis.freshPrefix();
+    const a = createRedisFlowStateStore(redis.connect(prefix));
+    const b = createRedisFlowStateStore(redis.connect(prefix));
+    // Both connected first, so the first call really is first.
+    await Promise.all([a.read('warm'), b.read('warm')]);
+    let runs = 0;
+    const failing = async () => {
+      runs += 1;
+      await sleep(40);
+      throw new Error('provider call broke');
+    };
+    const first = a.collapse('x', failing);
+    await sleep(10);
+    const second = b.collapse('x', () => Promise.resolve({ status: 200, body: { ran: 'second' } }));
+    await expect(first).rejects.toThrow('provider call broke');
+    // The flight ended without a reply: the waiting call ran itself instead of hanging.
+    expect(await second).toEqual({ status: 200, body: { ran: 'second' } });
+    expect(runs).toBe(1);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * How much the proxy lets through before the provider is asked. Written down here, in the README
- * ("Guards") and in docs/decisions/020, so an operator knows what a 429 means.
+ * ("Budgets and guards"), in docs/security.md and in docs/decisions/020, so an operator knows what
+ * a 429 means. The budgets are set from the environment (see config.ts); the defaults are far above
+ * what an operator onboarding numbers by hand ever uses.
  */
 export interface GuardLimits {
   wrongCodesPerCode: number;
@@ -12,6 +14,19 @@ export interface GuardLimits {
   codeLifetimeMs: number;
   /** Resend wait assumed when a code may have gone out but the provider's answer was lost. */
   assumedResendMs: number;
+  /** Code requests (each an SMS or a call) per instance, and across the whole proxy, per rolling hour. */
+  codeRequestsPerInstancePerHour: number;
+  codeRequestsPerProxyPerHour: number;
+  /** Different numbers whose availability one instance may check per rolling hour. */
+  numbersPerInstancePerHour: number;
+  /** Set-e-mail and PIN-recovery sends (each mails something), pairing codes and QR codes, per instance per hour. */
+  emailSendsPerInstancePerHour: number;
+  pairingCodesPerInstancePerHour: number;
+  qrCodesPerInstancePerHour: number;
+  /** Answers to one code, captcha or PIN step; then a new one must be asked for. */
+  guessesPerChallenge: number;
+  /** Every answer tried on one instance (codes, captchas, PINs, e-mail codes) per rolling hour. */
+  guessesPerInstancePerHour: number;
 }
 
 export const HOUR_MS = 60 * 60 * 1000;
@@ -24,4 +39,12 @@ export const defaultGuardLimits: GuardLimits = {
   codeRequestsPerHour: 5,
   codeLifetimeMs: 10 * 60 * 1000,
   assumedResendMs: 60 * 1000,
+  codeRequestsPerInstancePerHour: 10,
+  codeRequestsPerProxyPerHour: 100,
+  numbersPerInstancePerHour: 10,
+  emailSendsPerInstancePerHour: 5,
+  pairingCodesPerInstancePerHour: 10,
+  qrCodesPerInstancePerHour: 60,
+  guessesPerChallenge: 5,
+  guessesPerInstancePerHour: 20,
 };

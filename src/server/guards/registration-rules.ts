@@ -12,7 +12,7 @@ import {
   pinConfirmationResultSchema,
   transferConfirmationResultSchema,
 } from '../../contract/registration';
-import type { FlowRecord } from './flow-state-store';
+import type { FlowRecord, NumberWaits } from './flow-state-store';
 import { HOUR_MS, type GuardLimits } from './limits';
 
 /** The registration operations the guards watch; status and account calls pass untouched. */
@@ -28,7 +28,21 @@ export interface GuardFacts {
   hourly: Record<AttemptKind, number[]>;
 }
 
-export type Refusal = { code: Extract<ErrorCode, 'STEP_OUT_OF_ORDER'> } | { code: 'RATE_LIMITED'; retryAfterSeconds: number };
+/** The 429 refusals: each says when the same call may succeed again. */
+export type WaitCode = Extract<
+  ErrorCode,
+  | 'RATE_LIMITED'
+  | 'INSTANCE_CODE_BUDGET'
+  | 'PROXY_CODE_BUDGET'
+  | 'NUMBER_BUDGET'
+  | 'EMAIL_SEND_BUDGET'
+  | 'PAIRING_CODE_BUDGET'
+  | 'QR_CODE_BUDGET'
+  | 'GUESS_BUDGET'
+  | 'CHALLENGE_EXHAUSTED'
+>;
+
+export type Refusal = { code: Extract<ErrorCode, 'STEP_OUT_OF_ORDER'> } | { code: WaitCode; retryAfterSeconds: number };
 
 export const numberKey = (phone: { ddi: string; phone: string }): string => `${phone.ddi}:${phone.phone}`;
 
@@ -40,7 +54,7 @@ export function numberOf(name: OperationName, input: unknown, record: FlowRecord
   return parsed.success ? numberKey(parsed.data) : null;
 }
 
-const secondsUntil = (at: number, now: number) => Math.max(1, Math.ceil((at - now) / 1000));
+export const secondsUntil = (at: number, now: number) => Math.max(1, Math.ceil((at - now) / 1000));
 
 /** When `method` may next be requested: its own wait, and after a code went out the resend wait too. */
 function readyAt(record: FlowRecord, method: DeliveryMethod): number | null {
@@ -49,11 +63,17 @@ function readyAt(record: FlowRecord, method: DeliveryMethod): number | null {
   return record.sentMethod === null ? deadline : Math.max(deadline, record.resendAt);
 }
 
-function hourlyRefusal(attempts: number[], limit: number, now: number): Refusal | null {
+/** Refuses once `limit` attempts are in the last hour; the answer says when the oldest leaves it. */
+export function hourlyRefusal(attempts: number[], limit: number, now: number, code: WaitCode = 'RATE_LIMITED'): Refusal | null {
   const oldest = attempts[attempts.length - limit];
-  return attempts.length >= limit && oldest !== undefined
-    ? { code: 'RATE_LIMITED', retryAfterSeconds: secondsUntil(oldest + HOUR_MS, now) }
-    : null;
+  return attempts.length >= limit && oldest !== undefined ? { code, retryAfterSeconds: secondsUntil(oldest + HOUR_MS, now) } : null;
+}
+
+/** Numbers first checked within the last hour. */
+function recentlyChecked(record: FlowRecord | undefined, now: number): number[] {
+  return Object.values(record?.checked ?? {})
+    .filter((at) => at > now - HOUR_MS)
+    .sort((a, b) => a - b);
 }
 
 /** Whether the call may go to the provider now; a refusal costs no upstream call. */
@@ -61,8 +81,12 @@ export function refusal(name: OperationName, input: unknown, facts: GuardFacts, 
   const { record, now, hourly } = facts;
   const outOfOrder: Refusal = { code: 'STEP_OUT_OF_ORDER' };
   switch (name) {
-    case 'checkAvailability':
-      return null;
+    case 'checkAvailability': {
+      // A number already checked this hour may be checked again; a new one counts.
+      const number = numberOf(name, input, record);
+      if (number === null || record?.checked[number] !== undefined) return null;
+      return hourlyRefusal(recentlyChecked(record, now), limits.numbersPerInstancePerHour, now, 'NUMBER_BUDGET');
+    }
     case 'requestCode': {
       const parsed = codeRequestSchema.safeParse(input);
       if (!parsed.success || record?.step !== 'available' || record.number !== numberKey(parsed.data)) return outOfOrder;
@@ -70,8 +94,13 @@ export function refusal(name: OperationName, input: unknown, facts: GuardFacts, 
       if (at !== null && now < at) return { code: 'RATE_LIMITED', retryAfterSeconds: secondsUntil(at, now) };
       return hourlyRefusal(hourly['code-request'], limits.codeRequestsPerHour, now);
     }
-    case 'answerCaptcha':
-      return record?.step === 'captcha' ? null : outOfOrder;
+    case 'answerCaptcha': {
+      if (record?.step !== 'captcha') return outOfOrder;
+      if (record.captchaAnswers < limits.guessesPerChallenge) return null;
+      // A new captcha comes with a new code request, once the method's wait allows one.
+      const at = record.captchaMethod === null ? null : readyAt(record, record.captchaMethod);
+      return { code: 'CHALLENGE_EXHAUSTED', retryAfterSeconds: secondsUntil(at ?? now, now) };
+    }
     case 'confirmCode': {
       if (record?.step !== 'available' || record.codeIssuedAt === null) return outOfOrder;
       if (now - record.codeIssuedAt > limits.codeLifetimeMs) return outOfOrder;
@@ -103,9 +132,44 @@ function deadlinesFrom(waits: MethodWaits, now: number): FlowRecord['deadlines']
   return { sms: at(waits.sms), voice: at(waits.voice), wa_old: at(waits.wa_old) };
 }
 
-function freshRecord(number: string, step: FlowRecord['step']): FlowRecord {
-  const none = { sms: null, voice: null, wa_old: null };
-  return { number, step, deadlines: none, resendAt: 0, sentMethod: null, captchaMethod: null, codeIssuedAt: null, wrongCodes: 0, wrongPins: 0 };
+const noWaits: NumberWaits = {
+  deadlines: { sms: null, voice: null, wa_old: null },
+  resendAt: 0,
+  sentMethod: null,
+  codeIssuedAt: null,
+  wrongCodes: 0,
+};
+
+function waitsOf(record: FlowRecord): NumberWaits {
+  const { deadlines, resendAt, sentMethod, codeIssuedAt, wrongCodes } = record;
+  return { deadlines, resendAt, sentMethod, codeIssuedAt, wrongCodes };
+}
+
+/** The last moment a number's waits still matter: its latest deadline, resend wait or code lifetime. */
+function waitsEnd(waits: NumberWaits, limits: GuardLimits): number {
+  const { sms, voice, wa_old } = waits.deadlines;
+  return Math.max(sms ?? 0, voice ?? 0, wa_old ?? 0, waits.resendAt, waits.codeIssuedAt === null ? 0 : waits.codeIssuedAt + limits.codeLifetimeMs);
+}
+
+/** Most numbers parked at once; the distinct-number budget keeps it far lower in practice. */
+const MAX_PARKED = 64;
+
+/**
+ * The journey moves to `number`: the previous number's waits are parked (until they end) and the
+ * new number's own are taken back, so checking B never resets A's wait, code or counters.
+ */
+function switchTo(record: FlowRecord | undefined, number: string, step: FlowRecord['step'], now: number, limits: GuardLimits): FlowRecord {
+  const candidates = Object.entries(record?.parked ?? {});
+  if (record && record.number !== number) candidates.push([record.number, waitsOf(record)]);
+  const own = record?.number === number ? waitsOf(record) : (record?.parked[number] ?? noWaits);
+  const live = candidates
+    .filter(([key, waits]) => key !== number && waitsEnd(waits, limits) > now)
+    .sort(([, a], [, b]) => waitsEnd(b, limits) - waitsEnd(a, limits));
+  const parked = Object.fromEntries(live.slice(0, MAX_PARKED));
+  const checked: Record<string, number> = {};
+  for (const [key, at] of Object.entries(record?.checked ?? {})) if (at > now - HOUR_MS) checked[key] = at;
+  checked[number] ??= now;
+  return { ...own, number, step, captchaMethod: null, captchaAnswers: 0, wrongPins: 0, parked, checked };
 }
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; code: ErrorCode };
@@ -130,11 +194,12 @@ export function afterCall(name: OperationName, input: unknown, result: CallResul
       const parsed = availabilityResultSchema.safeParse(result.ok ? result.value : null);
       if (number === null || !parsed.success) return keep;
       const value = parsed.data;
-      if (value.outcome === 'banned') return { record: freshRecord(number, 'banned'), attempts: [] };
-      if (value.outcome !== 'available') return { record: freshRecord(number, 'closed'), attempts: [] };
-      // A re-check of the same number keeps the code that is (or may be) outstanding and its resend wait.
-      const base = record?.number === number && record.step === 'available' ? record : freshRecord(number, 'available');
-      return { record: { ...base, step: 'available', deadlines: deadlinesFrom(value.waits, now) }, attempts: [] };
+      if (value.outcome === 'banned') return { record: switchTo(record, number, 'banned', now, limits), attempts: [] };
+      if (value.outcome !== 'available') return { record: switchTo(record, number, 'closed', now, limits), attempts: [] };
+      // A re-check keeps the code that is (or may be) outstanding and its resend wait, whichever
+      // number was checked in between; the provider's fresh waits replace the method deadlines.
+      const base = switchTo(record, number, 'available', now, limits);
+      return { record: { ...base, deadlines: deadlinesFrom(value.waits, now) }, attempts: [] };
     }
     case 'requestCode': {
       const parsed = codeRequestSchema.safeParse(input);
@@ -162,7 +227,7 @@ export function afterCall(name: OperationName, input: unknown, result: CallResul
             attempts,
           };
         case 'captcha':
-          return { record: { ...record, step: 'captcha', captchaMethod: method }, attempts };
+          return { record: { ...record, step: 'captcha', captchaMethod: method, captchaAnswers: 0 }, attempts };
         case 'blocked':
           return { record: { ...record, step: 'closed' }, attempts };
         case 'not-sent':
@@ -179,8 +244,11 @@ export function afterCall(name: OperationName, input: unknown, result: CallResul
     }
     case 'answerCaptcha': {
       const value = captchaResultSchema.safeParse(result.ok ? result.value : null);
-      if (!record || !value.success) return keep;
-      if (value.data.outcome === 'rejected') return { record: value.data.image ? record : { ...record, step: 'available' }, attempts: [] };
+      if (!record) return keep;
+      // Every answer that reached the provider counts against this captcha, whatever came back.
+      const counted = { ...record, captchaAnswers: record.captchaAnswers + 1 };
+      if (!value.success) return { record: counted, attempts: [] };
+      if (value.data.outcome === 'rejected') return { record: value.data.image ? counted : { ...counted, step: 'available' }, attempts: [] };
       // An accepted answer sends the code; it carries no wait, so the usual resend wait applies.
       const resendAt = now + limits.assumedResendMs;
       const hold = (deadline: number | null) => (deadline === null ? null : Math.max(deadline, resendAt));

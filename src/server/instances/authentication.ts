@@ -8,6 +8,8 @@ export interface Principal {
   via: string;
   subject: string;
   instance: string;
+  /** An embed session's exact parent origin: the one other origin that may call for it. */
+  origin?: string;
 }
 
 export type Authentication = { ok: true; principal: Principal } | { ok: false; code: 'UNAUTHORIZED' | 'TOKEN_EXPIRED' };
@@ -16,7 +18,7 @@ export type Authentication = { ok: true; principal: Principal } | { ok: false; c
  * One way of recognising a request (an embed-session bearer, an operator key). It answers null
  * when the request carries nothing it knows, so the next one in the list may try.
  */
-export type Authenticator = (request: FastifyRequest) => Authentication | null;
+export type Authenticator = (request: FastifyRequest) => Promise<Authentication | null>;
 
 export interface AuthenticationOptions {
   authenticators: Authenticator[];
@@ -42,7 +44,7 @@ export function registerAuthentication(app: FastifyInstance, options: Authentica
     const route = request.routeOptions.url;
     if (!route?.startsWith('/api/') || options.exempt.includes(route)) return;
     for (const authenticate of options.authenticators) {
-      const result = authenticate(request);
+      const result = await authenticate(request);
       if (!result) continue;
       if (!result.ok) {
         request.log.info({ auth: 'refused', code: result.code }, 'authentication');
