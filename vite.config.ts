@@ -39,6 +39,10 @@ export default defineConfig(({ mode, isSsrBuild }) => {
       emptyOutDir: true,
       sourcemap: false,
       target: 'es2022',
+      // No modulepreload polyfill in the entry: index.html preloads nothing, and a browser without
+      // modulepreload (Safari before 17) only fetches a lazy chunk's imports once the chunk runs;
+      // the boot asks for the lazy chunks at once anyway (src/app/first-screen.ts).
+      modulePreload: { polyfill: false },
       rollupOptions: {
         output: {
           // Everything the page loads at once is one chunk, run in import order: zod-setup first,

@@ -1,10 +1,10 @@
 import { lazy, Suspense, useState } from 'react';
 import { useCapabilities } from '../api/capabilities';
 import type { PhoneNumber } from '../contract/common';
-import { formatPhone } from '../i18n/format';
+import { formatPhone } from '../i18n/clock-and-phone';
 import { useI18n } from '../i18n/i18n-context';
 import { Button } from '../ui/button';
-import { StepFrame } from '../ui/step-frame';
+import { StatusFrame } from '../ui/status-frame';
 import { CheckIcon } from '../ui/icons/check';
 import { Nowrap } from '../ui/nowrap';
 import { DeviceDetails, InstanceStatusLine } from './instance-details';
@@ -37,7 +37,7 @@ export function ConnectedScreen({ phone, onStartOver, justLinked = false }: Conn
   }
 
   return (
-    <StepFrame heading={t('connected.heading')} status={{ tone: 'success', Icon: CheckIcon }}>
+    <StatusFrame heading={t('connected.heading')} status={{ tone: 'success', Icon: CheckIcon }}>
       <p role="status" className="text-lg text-ink">
         {phone
           ? rich('connected.body', { phone: <Nowrap>{formatPhone(phone)}</Nowrap> })
@@ -50,6 +50,6 @@ export function ConnectedScreen({ phone, onStartOver, justLinked = false }: Conn
         {/* Shown once the provider is known to offer it (or asking failed), never offered and then withdrawn. */}
         {capabilities?.accountSecurity ? <Button onClick={() => setSecurityOpen(true)}>{t('account.open')}</Button> : null}
       </div>
-    </StepFrame>
+    </StatusFrame>
   );
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import type { Device } from '../contract/account';
 import type { InstanceStatus } from '../contract/instance';
-import { formatPhone } from '../i18n/format';
+import { formatPhone } from '../i18n/clock-and-phone';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
 import { accountQueries } from './account-api';

@@ -1,7 +1,6 @@
 import { z } from 'zod/mini';
-import { deliveryMethodSchema, phoneNumberSchema } from '../contract/common';
+import { captchaImageSchema, deliveryMethodSchema, phoneNumberSchema, unavailableReasonSchema } from '../contract/common';
 import { errorCodeSchema } from '../contract/errors';
-import { captchaImageSchema, unavailableReasonSchema } from '../contract/registration';
 
 /**
  * The state of the registration journey. Declared as zod schemas because the same shapes are read

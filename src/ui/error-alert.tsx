@@ -2,7 +2,7 @@ import { useContext } from 'react';
 import { EmbeddedContext } from './embedded-context';
 import { actionLabel, errorAction, errorMessageKey } from './error-presentation';
 import type { FlowError } from '../flow/state';
-import { formatClock } from '../i18n/format';
+import { formatClock } from '../i18n/clock-and-phone';
 import { useI18n } from '../i18n/i18n-context';
 import { Alert } from './alert';
 import { Button } from './button';

@@ -33,14 +33,3 @@ export function Pending({ text }: { text: string }) {
     </div>
   );
 }
-
-/** The "still working" line under a pending button, shown after 3 s. */
-export function StillWorking({ active }: { active: boolean }) {
-  const { t } = useI18n();
-  const slow = useStillWorking(active);
-  return slow ? (
-    <p role="status" className="text-sm text-muted">
-      {t('app.stillWorking')}
-    </p>
-  ) : null;
-}

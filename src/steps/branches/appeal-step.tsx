@@ -1,10 +1,10 @@
 import { useId, useRef, useState } from 'react';
 import { appealRequestSchema } from '../../contract/registration';
 import type { StateOf } from '../../flow/state';
-import { formatPhone } from '../../i18n/format';
+import { formatPhone } from '../../i18n/clock-and-phone';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
-import { StepFrame } from '../../ui/step-frame';
+import { StatusFrame } from '../../ui/status-frame';
 import { CheckCircleIcon } from '../../ui/icons/check-circle';
 import { ClockIcon } from '../../ui/icons/clock';
 import { ShieldIcon } from '../../ui/icons/shield';
@@ -54,7 +54,7 @@ export function AppealStep({
   const countId = `${id}-count`;
   const errorId = `${id}-error`;
   return (
-    <StepFrame heading={t('banned.heading')} status={{ tone: 'danger', Icon: ShieldIcon }}>
+    <StatusFrame heading={t('banned.heading')} status={{ tone: 'danger', Icon: ShieldIcon }}>
       <p className="text-ink">{rich('banned.intro', { phone: <Nowrap>{formatPhone(state.phone)}</Nowrap> })}</p>
       {notice === 'appeal-rejected' ? <Alert tone="danger">{t('banned.rejected')}</Alert> : null}
       {error ? <ErrorAlert error={error} onRetry={submit} onStartOver={actions.startOver} /> : null}
@@ -98,17 +98,17 @@ export function AppealStep({
         </div>
       </StepForm>
       <LeaveStep actions={actions} disabled={pending} />
-    </StepFrame>
+    </StatusFrame>
   );
 }
 
 export function AppealInReviewStep({ state, actions }: { state: StateOf<'appealInReview'>; actions: RegistrationActions }) {
   const { t } = useI18n();
   return (
-    <StepFrame heading={t('appeal.review.heading')} status={{ tone: 'info', Icon: ClockIcon }}>
+    <StatusFrame heading={t('appeal.review.heading')} status={{ tone: 'info', Icon: ClockIcon }}>
       <Alert tone="info">{t('appeal.review.body', { phone: formatPhone(state.phone) })}</Alert>
       <LeaveStep actions={actions} />
-    </StepFrame>
+    </StatusFrame>
   );
 }
 
@@ -116,12 +116,12 @@ export function UnbannedStep({ state, actions }: { state: StateOf<'unbanned'>; a
   const { t } = useI18n();
   const phone = formatPhone(state.phone);
   return (
-    <StepFrame heading={t('unbanned.heading')} status={{ tone: 'success', Icon: CheckCircleIcon }}>
+    <StatusFrame heading={t('unbanned.heading')} status={{ tone: 'success', Icon: CheckCircleIcon }}>
       <Alert tone="success">{t('unbanned.body', { phone })}</Alert>
       <div>
         <Button onClick={() => actions.submitPhone(state.phone)}>{t('unbanned.continue', { phone })}</Button>
       </div>
       <LeaveStep actions={actions} />
-    </StepFrame>
+    </StatusFrame>
   );
 }

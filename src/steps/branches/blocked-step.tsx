@@ -1,8 +1,8 @@
 import type { StateOf } from '../../flow/state';
-import { StepFrame } from '../../ui/step-frame';
+import { StatusFrame } from '../../ui/status-frame';
 import { BanIcon } from '../../ui/icons/ban';
 import { Nowrap } from '../../ui/nowrap';
-import { formatPhone } from '../../i18n/format';
+import { formatPhone } from '../../i18n/clock-and-phone';
 import { useI18n } from '../../i18n/i18n-context';
 import type { RegistrationActions } from '../use-registration-actions';
 import { LeaveStep } from './leave-step';
@@ -11,10 +11,10 @@ import { LeaveStep } from './leave-step';
 export function BlockedStep({ state, actions }: { state: StateOf<'blockedNoAppeal'>; actions: RegistrationActions }) {
   const { t, rich } = useI18n();
   return (
-    <StepFrame heading={t('blocked.heading')} status={{ tone: 'danger', Icon: BanIcon }}>
+    <StatusFrame heading={t('blocked.heading')} status={{ tone: 'danger', Icon: BanIcon }}>
       <p className="text-ink">{rich('blocked.body', { phone: <Nowrap>{formatPhone(state.phone)}</Nowrap> })}</p>
       <p className="text-muted">{t('blocked.next')}</p>
       <LeaveStep actions={actions} changeLabel={t('blocked.otherNumber')} />
-    </StepFrame>
+    </StatusFrame>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { captchaAnswerSchema } from '../../contract/registration';
 import type { StateOf } from '../../flow/state';
-import { formatPhone } from '../../i18n/format';
+import { formatPhone } from '../../i18n/clock-and-phone';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
 import { StepFrame } from '../../ui/step-frame';

@@ -1,7 +1,7 @@
 import type { StateOf } from '../../flow/state';
-import { formatPhone } from '../../i18n/format';
+import { formatPhone } from '../../i18n/clock-and-phone';
 import { useI18n } from '../../i18n/i18n-context';
-import { StepFrame } from '../../ui/step-frame';
+import { StatusFrame } from '../../ui/status-frame';
 import { ClockIcon } from '../../ui/icons/clock';
 import { Nowrap } from '../../ui/nowrap';
 import { Button } from '../../ui/button';
@@ -16,7 +16,7 @@ export function UnavailableStep({ state, actions }: { state: StateOf<'unavailabl
   const now = useNow([state.retryAt]);
   const waiting = state.retryAt !== null && now < state.retryAt;
   return (
-    <StepFrame heading={t('unavailable.heading')} status={{ tone: 'warning', Icon: ClockIcon }}>
+    <StatusFrame heading={t('unavailable.heading')} status={{ tone: 'warning', Icon: ClockIcon }}>
       <p className="text-ink">{rich(`unavailable.reason.${state.reason}`, { phone: <Nowrap>{formatPhone(state.phone)}</Nowrap> })}</p>
       <p className="text-muted">{t('unavailable.whatNext')}</p>
       {waiting && state.retryAt !== null ? (
@@ -30,6 +30,6 @@ export function UnavailableStep({ state, actions }: { state: StateOf<'unavailabl
         </Button>
       </div>
       <LeaveStep actions={actions} />
-    </StepFrame>
+    </StatusFrame>
   );
 }

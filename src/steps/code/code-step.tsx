@@ -4,7 +4,7 @@ import { methodStatus, readyAt, remainingSeconds } from '../../flow/deadlines';
 import type { CodeContext } from '../../flow/state';
 import { MAX_WRONG_CODES, hasCodeAttemptsLeft } from '../../flow/guards';
 import type { StateOf } from '../../flow/state';
-import { formatClock, formatPhone } from '../../i18n/format';
+import { formatClock, formatPhone } from '../../i18n/clock-and-phone';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { deliveryMethods, type DeliveryMethod } from '../../contract/common';
 import { methodStatus, readyAt, type MethodStatus } from '../../flow/deadlines';
 import type { StateOf } from '../../flow/state';
-import { formatPhone } from '../../i18n/format';
+import { formatPhone } from '../../i18n/clock-and-phone';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages';
 import { Alert } from '../../ui/alert';

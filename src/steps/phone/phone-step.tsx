@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages';
 import { BackToChoiceContext } from '../../ui/back-context';
 import { ArrowLeftIcon } from '../../ui/icons/arrow-left';
-import { StillWorking } from '../../ui/pending';
+import { StillWorking } from '../../ui/still-working';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import { StepFrame } from '../../ui/step-frame';
