@@ -185,7 +185,7 @@ test('messages from another origin, or from a window that is not the parent, are
 });
 
 test('an expired session is renewed by the portal without losing the step, and a reframed console resumes it', async ({ page }) => {
-  await withEmbedding(page, { EMBED_SESSION_IDLE_SECONDS: '2', EMBED_SESSION_MAX_SECONDS: '60' }, async (embedding, registration) => {
+  await withEmbedding(page, { EMBED_SESSION_IDLE_SECONDS: '5', EMBED_SESSION_MAX_SECONDS: '60' }, async (embedding, registration) => {
     const codeRequests: number[] = [];
     page.on('response', (response) => {
       if (response.url().endsWith('/api/v1/registration/code-request')) codeRequests.push(response.status());
@@ -197,7 +197,7 @@ test('an expired session is renewed by the portal without losing the step, and a
     await expect(registration.heading('How should WhatsApp send the code?')).toBeVisible();
 
     // Idle past the session's limit; the proxy now refuses the session.
-    await page.waitForTimeout(2_500);
+    await page.waitForTimeout(5_500);
     await registration.chooseMethod(/Text message \(SMS\)/);
     await expect(frame.getByText('Session renewed. Repeat your last action to continue.')).toBeVisible();
     await expect(registration.heading('How should WhatsApp send the code?')).toBeVisible();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { errorBody, errorCatalogue, type ErrorBody, type ErrorCode } from '../contract/errors';
+import { errorBody, errorCatalogue } from '../contract/error-catalogue';
+import type { ErrorBody, ErrorCode } from '../contract/errors';
 import { operations, type OperationName } from '../contract/operations';
 import { runOperation, type RunContext } from './run-operation';
 

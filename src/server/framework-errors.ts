@@ -1,7 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errorBody, errorCatalogue, type ErrorCode } from '../contract/errors';
+import { errorBody, errorCatalogue } from '../contract/error-catalogue';
+import type { ErrorCode } from '../contract/errors';
 import { errorReply } from '../gateway/api-call';
 import { sendReply } from './api-routes';
 import { isApiTarget, plainAnswerHeaders, targetPath } from './security-headers';

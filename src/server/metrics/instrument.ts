@@ -13,10 +13,10 @@ export function measuredContext(metrics: Metrics, context: RunContext, operation
   const provider = context.adapter.name;
   return {
     ...context,
-    send: async (upstreamRequest) => {
+    send: async (upstreamRequest, signal) => {
       const started = performance.now();
       try {
-        const response = await context.send(upstreamRequest);
+        const response = await context.send(upstreamRequest, signal);
         const outcome = response.status < 400 ? 'ok' : response.status < 500 ? 'http_4xx' : 'http_5xx';
         metrics.recordProviderCall(provider, operation, outcome, seconds(started));
         return response;

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { embedSessionOperation } from '../../contract/embed';
-import { errorBodySchema, errorCatalogue, errorCodes, type ErrorCode } from '../../contract/errors';
+import { errorCatalogue } from '../../contract/error-catalogue';
+import { errorBodySchema, errorCodes, type ErrorCode } from '../../contract/errors';
 import { API_PREFIX, operationNames, operations, type OperationDefinition } from '../../contract/operations';
 
 export const OPENAPI_PATH = `${API_PREFIX}/openapi.json`;

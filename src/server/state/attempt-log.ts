@@ -50,7 +50,9 @@ export function createMemoryAttemptLog(options: MemoryAttemptLogOptions = {}): A
     addAttempt: (key, at) => {
       latest = Math.max(latest, at);
       const list = (attempts.get(key) ?? []).filter((seen) => seen >= latest - retentionMs);
-      list.push(at);
+      // Kept oldest first, whatever order concurrent callers add in.
+      const place = list.findLastIndex((seen) => seen <= at) + 1;
+      list.splice(place, 0, at);
       if (list.length > maxPerKey) list.splice(0, list.length - maxPerKey);
       // Re-inserted at the end, so the map's order is least recently used first.
       attempts.delete(key);
