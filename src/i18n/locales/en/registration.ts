@@ -44,7 +44,6 @@ export const registration = {
   'code.tooMany': 'Too many wrong codes. Ask for a new code.',
   'code.incomplete': 'The code has 6 digits.',
   'code.newCode': 'Ask for a new code',
-  'code.newCodeIn': 'You can ask for a new code in {time}.',
   'code.resendIn': 'New code in {time}',
 
   'connected.heading': 'Connected',

@@ -5,7 +5,6 @@ export const common: Translation<typeof en> = {
   'app.title': 'Conexión de número de WhatsApp',
   'app.tagline': 'Conecta un número de WhatsApp a tu instancia de la API.',
   'app.language': 'Idioma',
-  'app.loading': 'Cargando…',
   'app.demo': 'Demostración: nada llega a WhatsApp. Usa los números de prueba de la guía.',
   'app.offline': 'No tienes conexión. No se enviará nada hasta que vuelva; lo que escribiste se conserva.',
   'app.startOver': 'Empezar de nuevo',

@@ -47,7 +47,6 @@ export const registration: Translation<typeof en> = {
   'code.tooMany': 'Demasiados códigos incorrectos. Pide un código nuevo.',
   'code.incomplete': 'El código tiene 6 dígitos.',
   'code.newCode': 'Pedir un código nuevo',
-  'code.newCodeIn': 'Podrás pedir un código nuevo en {time}.',
   'code.resendIn': 'Nuevo código en {time}',
 
   'connected.heading': 'Conectado',

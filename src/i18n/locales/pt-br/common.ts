@@ -5,7 +5,6 @@ export const common: Translation<typeof en> = {
   'app.title': 'Conexão de número do WhatsApp',
   'app.tagline': 'Conecte um número do WhatsApp à sua instância da API.',
   'app.language': 'Idioma',
-  'app.loading': 'Carregando…',
   'app.demo': 'Demonstração: nada chega ao WhatsApp. Use os números de teste do guia.',
   'app.offline': 'Você está sem conexão. Nada será enviado até a conexão voltar; o que você digitou continua aqui.',
   'app.startOver': 'Começar de novo',

@@ -47,7 +47,6 @@ export const registration: Translation<typeof en> = {
   'code.tooMany': 'Códigos errados demais. Peça um código novo.',
   'code.incomplete': 'O código tem 6 dígitos.',
   'code.newCode': 'Pedir um código novo',
-  'code.newCodeIn': 'Você pode pedir um código novo em {time}.',
   'code.resendIn': 'Novo código em {time}',
 
   'connected.heading': 'Conectado',
