@@ -45,6 +45,7 @@ export default defineConfig(({ mode, isSsrBuild }) => {
       modulePreload: { polyfill: false },
       rollupOptions: {
         output: {
+          chunkFileNames: localeChunkNames,
           // Everything the page loads at once is one chunk, run in import order: zod-setup first,
           // before any schema exists (split, a shared chunk ran ahead of it and broke the CSP).
           // What the lazy screens share (the form library, the phone step) is one chunk more.
@@ -82,3 +83,13 @@ export default defineConfig(({ mode, isSsrBuild }) => {
     },
   };
 });
+
+/**
+ * A locale's two parts by language: `en-….js` is the first screen's words (the one the bundle budget
+ * counts with the entry), `later-en-….js` the later screens' (fetched beside their chunks).
+ */
+function localeChunkNames(chunk: { name: string; facadeModuleId: string | null }): string {
+  const part = /locales\/([\w-]+)\/(first|later)\.ts$/.exec(chunk.facadeModuleId ?? '');
+  if (!part) return 'assets/[name]-[hash].js';
+  return part[2] === 'first' ? `assets/${part[1]}-[hash].js` : `assets/later-${part[1]}-[hash].js`;
+}

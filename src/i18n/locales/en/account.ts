@@ -1,7 +1,5 @@
 export const account = {
-  'account.start.checking': 'Checking whether this instance is already connected…',
   'account.connected.already': 'This instance already has a connected number.',
-  'account.loading': 'Loading…',
 
   'account.status.label': 'Instance status',
   'account.status.connected': 'Connected',

@@ -18,4 +18,6 @@ export const common = {
   'stepper.code': 'Code',
   'stepper.checks': 'Checks',
   'stepper.connected': 'Connected',
+  'account.start.checking': 'Checking whether this instance is already connected…',
+  'account.loading': 'Loading…',
 };

@@ -21,4 +21,6 @@ export const common: Translation<typeof en> = {
   'stepper.code': 'Código',
   'stepper.checks': 'Verificaciones',
   'stepper.connected': 'Conectado',
+  'account.start.checking': 'Comprobando si esta instancia ya está conectada…',
+  'account.loading': 'Cargando…',
 };

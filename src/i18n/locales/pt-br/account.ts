@@ -2,9 +2,7 @@ import type { account as en } from '../en/account';
 import type { Translation } from '../../messages';
 
 export const account: Translation<typeof en> = {
-  'account.start.checking': 'Verificando se esta instância já está conectada…',
   'account.connected.already': 'Esta instância já tem um número conectado.',
-  'account.loading': 'Carregando…',
 
   'account.status.label': 'Situação da instância',
   'account.status.connected': 'Conectada',

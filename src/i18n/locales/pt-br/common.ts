@@ -21,4 +21,6 @@ export const common: Translation<typeof en> = {
   'stepper.code': 'Código',
   'stepper.checks': 'Verificações',
   'stepper.connected': 'Conectado',
+  'account.start.checking': 'Verificando se esta instância já está conectada…',
+  'account.loading': 'Carregando…',
 };

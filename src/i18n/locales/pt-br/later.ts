@@ -1,0 +1,9 @@
+import type { LaterMessages } from '../../messages';
+import { account } from './account';
+import { embed } from './embed';
+import { errors } from './errors';
+import { journey } from './journey';
+import { registration } from './registration';
+
+/** What the screens after the first say: fetched at boot beside their chunks, never waited for by the first screen. */
+export const ptBRLater: LaterMessages = { ...errors, ...registration, ...account, ...journey, ...embed };
