@@ -9,7 +9,7 @@ describe('copy', () => {
     const withDdd = (messages: Record<string, string>) => Object.keys(messages).filter((key) => messages[key]?.includes('DDD'));
     expect(withDdd(en)).toEqual([]);
     expect(withDdd(es)).toEqual([]);
-    expect(withDdd(ptBR).sort()).toEqual(['phone.error.areaCode', 'phone.error.length.br', 'phone.error.mobile', 'phone.number.br']);
+    expect(withDdd(ptBR).sort()).toEqual(['phone.error.areaCode', 'phone.error.invalid.br', 'phone.error.length.br', 'phone.error.mobile', 'phone.number.br']);
   });
 
   it('never writes "de Brasil" in Portuguese (it is "do Brasil")', () => {
