@@ -12,9 +12,15 @@ import { precompress } from './scripts/precompress.ts';
  */
 export default defineConfig(({ mode, isSsrBuild }) => {
   const demo = mode === 'demo';
+  // The simulated provider draws its QR images with qrcode's encoder only (no renderers, no PNG
+  // library), bundled into the proxy's build and the demo's mock chunk: qrcode is not a runtime
+  // dependency of the image.
+  const qrEncoder = { find: /^qrcode$/, replacement: 'qrcode/lib/core/qrcode.js' };
   if (isSsrBuild) {
     return {
       publicDir: false,
+      resolve: { alias: [qrEncoder] },
+      ssr: { noExternal: ['qrcode', 'dijkstrajs'] },
       build: {
         outDir: 'dist-server',
         emptyOutDir: true,
@@ -30,6 +36,7 @@ export default defineConfig(({ mode, isSsrBuild }) => {
   return {
     // Every asset is also written as .br and .gz, which the proxy serves as they are.
     plugins: [react(), tailwindcss(), precompress()],
+    resolve: { alias: [qrEncoder] },
     // The service worker file belongs to the demo only.
     publicDir: demo ? 'public' : false,
     // The demo is static files that may be served from any folder.
