@@ -1,4 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, type ReactNode } from 'react';
+import { brandOptions } from '../api/brand';
+import { noBrand } from '../contract/brand';
 import { useI18n } from '../i18n/i18n-context';
 import { locales, type Locale } from '../i18n/locales';
 import { Alert } from '../ui/alert';
@@ -11,16 +14,22 @@ export function Layout({ children, demo }: { children: ReactNode; demo: boolean 
   const { t, locale, setLocale } = useI18n();
   const id = useId();
   const online = useOnline();
+  const brand = useQuery(brandOptions).data ?? noBrand;
   return (
     <div className="min-h-screen bg-page text-ink">
       <header className="border-b border-line bg-surface">
         <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex items-center gap-3">
-            <span aria-hidden="true" className="flex size-9 items-center justify-center rounded-control bg-accent text-accent-contrast">
-              <LinkIcon className="size-5" />
-            </span>
+            {brand.logo ? (
+              // The name beside it says what the logo says; a logo alone is named by the console's title.
+              <img src={brand.logo} alt="" className="size-9 rounded-control object-contain" />
+            ) : (
+              <span aria-hidden="true" className="flex size-9 items-center justify-center rounded-control bg-accent text-accent-contrast">
+                <LinkIcon className="size-5" />
+              </span>
+            )}
             <div>
-              <h1 className="text-base font-bold">{t('app.title')}</h1>
+              <h1 className="text-base font-bold">{brand.name ?? t('app.title')}</h1>
               <p className="text-sm text-muted">{t('app.tagline')}</p>
             </div>
           </div>

@@ -1,4 +1,5 @@
 import { http, HttpResponse } from 'msw';
+import { BRAND_PATH, noBrand } from '../contract/brand';
 import { operationNames, operations } from '../contract/operations';
 import { inProcessSend } from '../fake-provider/in-process';
 import { createSimulatedProvider, type SimulatedProvider } from '../fake-provider/simulated-provider';
@@ -37,5 +38,7 @@ export function createMockApi(): MockApi {
       });
     });
   });
-  return { provider, handlers };
+  // A proxy without BRAND_* variables: the console's own name.
+  const brand = http.get(BRAND_PATH, () => HttpResponse.json(noBrand));
+  return { provider, handlers: [...handlers, brand] };
 }

@@ -18,6 +18,7 @@ import { registerCrossSiteCheck } from './cross-site';
 import { clientErrorAnswer, frameworkErrorAnswer, registerNotFound } from './framework-errors';
 import { isApiTarget, registerSecurityHeaders } from './security-headers';
 import { StateUnavailableError } from './state/state-unavailable';
+import { registerBrand, type BrandConfig } from './brand';
 
 export interface AppOptions {
   logger: FastifyBaseLogger;
@@ -31,6 +32,8 @@ export interface AppOptions {
   embedding: Embedding | null;
   /** Folder of the built console; null serves the API alone. */
   staticDir: string | null;
+  /** The header's product name and logo (BRAND_*); none by default. */
+  brand?: BrandConfig;
   /** The guarded call (its flow-state store, clock and limits); the default keeps state in memory. */
   call?: GuardedCall;
   /** Operator authentication; null leaves the console open (loopback with the simulated provider only). */
@@ -149,6 +152,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     options.call,
   );
+
+  registerBrand(app, options.brand ?? null);
 
   if (options.staticDir) {
     await app.register(fastifyStatic, {

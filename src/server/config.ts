@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { brandConfigFrom, brandEnvShape, type BrandConfig } from './brand';
 import { defaultGuardLimits, type GuardLimits } from './guards/limits';
 // Embedding and several instances: their variables and checks live beside their code.
 import { embedConfigFrom, embedEnvShape, type EmbedConfig } from './embed/embed-config';
@@ -100,6 +101,7 @@ const envSchema = z
       .transform((value) => (value === '' ? undefined : value)),
     ...embedEnvShape,
     ...stateEnvShape,
+    ...brandEnvShape,
   });
 
 /** Every variable the proxy reads (the container files are checked against this list). */
@@ -231,6 +233,8 @@ export interface Config {
   /** Where /metrics is served on its own; null serves it on the main port behind the operator credential. */
   metricsPort: number | null;
   staticDir: string | undefined;
+  /** The product name and logo of the console's header (BRAND_NAME, BRAND_LOGO_PATH). */
+  brand: BrandConfig;
   /** Tests only: the simulated upstream also answers how many calls reached it (loopback). */
   simulatedHitCounter: boolean;
 }
@@ -258,10 +262,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const provider = chooseProvider(e);
   const embed = embedConfigFrom(e);
   const state = stateConfigFrom(e);
+  const brand = brandConfigFrom(e);
   const file = e.INSTANCES_FILE ? readInstancesFile(e.INSTANCES_FILE) : null;
   const later = [
     ...(embed.ok ? [] : embed.problems),
     ...(state.ok ? [] : state.problems),
+    ...(brand.ok ? [] : brand.problems),
     ...(file && !file.ok ? file.problems : []),
     ...(file && provider.kind !== 'simulated' ? ['INSTANCES_FILE: set it or the ZAPI_* / WAWP_* credentials, not both'] : []),
   ];
@@ -269,7 +275,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const upstreamMs = e.UPSTREAM_CONNECT_TIMEOUT_MS + e.UPSTREAM_HEADERS_TIMEOUT_MS + e.UPSTREAM_BODY_TIMEOUT_MS;
   const drainMs = e.SHUTDOWN_DRAIN_MS ?? upstreamMs + 2_000;
   if (drainMs <= upstreamMs) later.push(`SHUTDOWN_DRAIN_MS: must be longer than the upstream timeouts together (${upstreamMs} ms)`);
-  if (later.length > 0 || !embed.ok || !state.ok) throw new ConfigError(later);
+  if (later.length > 0 || !embed.ok || !state.ok || !brand.ok) throw new ConfigError(later);
   const instances: InstanceEntries = file?.ok ? file.entries : { default: provider };
   return {
     port: e.PORT,
@@ -279,6 +285,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     instances,
     embed: embed.embed,
     state: state.state,
+    brand: brand.brand,
     upstream: {
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       headersTimeoutMs: e.UPSTREAM_HEADERS_TIMEOUT_MS,
