@@ -61,6 +61,26 @@ describe('the journey as the operator sees it', () => {
     expect(title.closest('section')?.querySelector('svg')).not.toBeNull();
   });
 
+  it('draws banned, blocked, not available and connected each in its own way: tone and icon', async () => {
+    const screens = [
+      [{ step: 'bannedAppealable', phone, notice: null, error: null }, 'WhatsApp has banned this number'],
+      [{ step: 'blockedNoAppeal', phone }, 'This number cannot be registered'],
+      [{ step: 'unavailable', phone, reason: 'temporarily_unavailable', retryAt: null }, 'This number cannot be registered right now'],
+      [{ step: 'connected', phone }, 'Connected'],
+    ] as const;
+    const looks: string[] = [];
+    for (const [state, heading] of screens) {
+      const view = renderApp(state);
+      const section = (await screen.findByRole('heading', { name: heading })).closest('section');
+      const icon = section?.querySelector('svg')?.innerHTML ?? '';
+      expect(icon).not.toBe('');
+      looks.push(`${section?.getAttribute('data-status') ?? ''} ${icon}`);
+      view.unmount();
+    }
+    expect(new Set(looks).size).toBe(screens.length);
+    expect(looks.map((look) => look.split(' ')[0])).toEqual(['danger', 'danger', 'warning', 'success']);
+  });
+
   it('tells the operator to press the button after allowing the transfer, since the screen does not move on by itself', async () => {
     renderApp({ step: 'awaitingTransfer', phone, notice: null, error: null });
     const button = await screen.findByRole('button', { name: 'I accepted it' });
