@@ -25,6 +25,9 @@ export function CodeStep({ state, actions }: { state: CodeState; actions: Regist
   const readyTimes = deliveryMethods.map((method) => readyAt(state.code, method));
   const now = useNow(readyTimes);
   const resendAt = nextResendAt(state.code, now);
+  // When the first method is (or was) ready: read out as the wait runs down, and once it is over.
+  const known = readyTimes.filter((time) => time !== null);
+  const firstReadyAt = known.length > 0 ? Math.min(...known) : null;
   const { sentMethod } = state.code;
   // Wrong codes seen when the step appeared (after a reload, say): those leave focus on the heading.
   const [wrongCodesAtStart] = useState(state.code.wrongCodes);
@@ -57,7 +60,7 @@ export function CodeStep({ state, actions }: { state: CodeState; actions: Regist
         focusField={state.code.wrongCodes > wrongCodesAtStart}
       />
       <div className="flex flex-col items-center gap-2 border-t border-line pt-4">
-        <WaitAnnouncer deadline={resendAt} now={now} />
+        <WaitAnnouncer deadline={firstReadyAt} now={now} />
         {/* Disabled, it says when it will be ready; at zero it offers the ways to send a new code. */}
         {resendAt !== null ? (
           <Button variant="link" disabled className="tabular-nums">
