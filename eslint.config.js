@@ -163,7 +163,7 @@ const layerBlocks = Object.entries(layers).flatMap(([folder, names]) => {
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-demo', 'dist-server', 'public', 'node_modules', 'test-results', 'playwright-report', 'scratch'] },
+  { ignores: ['dist', 'dist-demo', 'dist-server', 'public', 'node_modules', 'test-results', 'playwright-report', 'scratch', 'tailwind.config.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

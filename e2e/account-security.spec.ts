@@ -11,7 +11,7 @@ forTargets(['proxy', 'demo'], () => {
     await registration.enterCode('123456');
     await expect(registration.heading('Connected')).toBeVisible();
     await expect(page.getByText('Instance status: Connected')).toBeVisible();
-    await expect(page.getByText('+55 11 98765-4321', { exact: true })).toBeVisible();
+    await expect(page.getByRole('definition').getByText('+55 11 98765-4321', { exact: true })).toBeVisible();
     await expectNoAxeViolations(page, 'connected with device data');
 
     await account.openSecurity();

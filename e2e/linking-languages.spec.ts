@@ -5,7 +5,7 @@ import { PAIRING_CODE } from './support/linking-page';
 const languages = [
   { lang: 'en', link: /^Link to the phone that has WhatsApp/, byCode: /^With a code/, byQr: /^With a QR code/, submit: 'Get the code', step3: 'Tap Link a device, then Link with phone number instead.', qr: 'QR 1 of 3' },
   { lang: 'pt-BR', link: /^Conectar ao celular que tem o WhatsApp/, byCode: /^Com um código/, byQr: /^Com um QR code/, submit: 'Gerar o código', step3: 'Toque em Conectar dispositivo e depois em Conectar com número de telefone.', qr: 'QR 1 de 3' },
-  { lang: 'es', link: /^Vincular al teléfono que tiene WhatsApp/, byCode: /^Con un código escrito/, byQr: /^Con un código QR/, submit: 'Obtener el código', step3: 'Toque Vincular un dispositivo y luego Vincular con el número de teléfono.', qr: 'QR 1 de 3' },
+  { lang: 'es', link: /^Vincular al teléfono que tiene WhatsApp/, byCode: /^Con un código escrito/, byQr: /^Con un código QR/, submit: 'Obtener el código', step3: 'Toca Vincular un dispositivo y luego Vincular con el número de teléfono.', qr: 'QR 1 de 3' },
 ] as const;
 
 for (const labels of languages) {

@@ -24,7 +24,9 @@ for (const provider of providers) {
 
         // The simulated phone scans the second QR 2 s after it was shown.
         await expect(linking.heading('Connected')).toBeVisible({ timeout: 15_000 });
-        await expect(page.getByText('This instance already has a connected number.')).toBeVisible();
+        // It was linked just now: not the sentence of a console opened on a connected instance.
+        await expect(page.getByText('This instance is now linked to the phone.')).toBeVisible();
+        await expect(page.getByText('This instance already has a connected number.')).toHaveCount(0);
       });
     });
 
@@ -48,6 +50,9 @@ for (const provider of providers) {
         await page.clock.fastForward(21_000);
         await expect(page.getByText(/The last three QR codes were not scanned/)).toBeVisible();
         await expect(linking.qrImage()).toHaveCount(0);
+        // Nothing to scan: the heading says the codes stopped, not "Scan this QR code".
+        await expect(linking.heading('The QR codes stopped')).toBeVisible();
+        await expect(linking.heading('Scan this QR code with the phone')).toHaveCount(0);
         expect(calls).toHaveLength(3);
         await expectNoAxeViolations(page, 'QR stopped after three');
 

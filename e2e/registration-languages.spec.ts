@@ -50,19 +50,24 @@ async function showStep(page: Page, state: FlowState): Promise<void> {
 }
 
 forTargets(['demo'], () => {
-  for (const lang of ['pt-BR', 'en', 'es'] as const) {
-    for (const half of [0, 1]) {
-      test(`axe finds nothing on the journey's screens in ${lang} (part ${String(half + 1)})`, async ({ page, consoleUrl }) => {
-        test.slow();
-        await page.goto(`${consoleUrl}?lang=${lang}`);
-        await expect(page.locator('html')).toHaveAttribute('lang', lang);
-        const all = screens(Date.now());
-        const mine = all.filter((_, index) => index % 2 === half);
-        for (const [label, state] of mine) {
-          await showStep(page, state);
-          await expectNoAxeViolations(page, `${label} (${lang})`);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`${colorScheme} scheme`, () => {
+      test.use({ colorScheme });
+      for (const lang of ['pt-BR', 'en', 'es'] as const) {
+        for (const half of [0, 1]) {
+          test(`axe finds nothing on the journey's screens in ${lang}, ${colorScheme} (part ${String(half + 1)})`, async ({ page, consoleUrl }) => {
+            test.slow();
+            await page.goto(`${consoleUrl}?lang=${lang}`);
+            await expect(page.locator('html')).toHaveAttribute('lang', lang);
+            const all = screens(Date.now());
+            const mine = all.filter((_, index) => index % 2 === half);
+            for (const [label, state] of mine) {
+              await showStep(page, state);
+              await expectNoAxeViolations(page, `${label} (${lang}, ${colorScheme})`);
+            }
+          });
         }
-      });
-    }
+      }
+    });
   }
 });

@@ -2,13 +2,15 @@ import './zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './api/query-client';
+import { loadAllMessages } from './app/all-messages';
 import { App } from './app/app';
 import { startFirstScreen } from './app/first-screen';
 import { isFramed, takeEmbedToken } from './embed/fragment';
 import { restoreState, sessionStorageOrMemory, writeStoredState } from './flow/persistence';
+import { isFreshStart } from './flow/state';
 import { createFlowStore } from './flow/store';
 import { pickLocale } from './i18n/locales';
-import { loadMessages } from './i18n/messages';
+import { loadFirstMessages } from './i18n/messages';
 import './styles.css';
 
 const DEMO = import.meta.env.MODE === 'demo';
@@ -18,7 +20,7 @@ const embedToken = takeEmbedToken();
 
 async function boot(): Promise<void> {
   const locale = pickLocale(window.location.search, navigator.languages);
-  const messagesLoading = loadMessages(locale);
+  const messagesLoading = loadFirstMessages(locale);
   if (DEMO) {
     // The demo answers every API call in the browser; this chunk never exists in the normal build.
     const { startDemoWorker } = await import('./mocks/browser');
@@ -31,10 +33,10 @@ async function boot(): Promise<void> {
   }
   if (isFramed() && !DEMO) {
     // Embedded in a portal: its own chunk, loaded only in a frame, alongside the locale.
-    const [messages, { bootEmbedded }] = await Promise.all([messagesLoading, import('./embed/boot-embedded')]);
+    const [first, later, { bootEmbedded }] = await Promise.all([messagesLoading, loadAllMessages(locale), import('./embed/boot-embedded')]);
     const root = document.getElementById('root');
     if (!root) throw new Error('index.html has no #root');
-    await bootEmbedded({ token: embedToken, locale, messages, root });
+    await bootEmbedded({ token: embedToken, locale, messages: { ...first, ...later }, root });
     return;
   }
   const storage = sessionStorageOrMemory();
@@ -42,7 +44,13 @@ async function boot(): Promise<void> {
   const queryClient = createQueryClient();
   // No request chain: the first screen's reads and chunks leave now, alongside the locale, and
   // it renders once they are in.
-  const [messages] = await Promise.all([messagesLoading, startFirstScreen(queryClient, store)]);
+  // The later screens' words leave now too; only a journey under way (its screen is the first) waits for them.
+  const laterMessages = loadAllMessages(locale).catch(() => undefined);
+  const [messages] = await Promise.all([
+    messagesLoading,
+    startFirstScreen(queryClient, store),
+    isFreshStart(store.getState()) ? undefined : laterMessages,
+  ]);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(

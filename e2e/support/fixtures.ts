@@ -1,7 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { startConsoleServer, type ConsoleServer } from './console-server';
 import { RegistrationPage } from './registration-page';
-import { serveStatic } from './static-server';
+import { serveStatic, type StaticServer } from './static-server';
 
 /** Where the console under test comes from: the built proxy (`npm start`) or the static demo. */
 export type Target = 'proxy' | 'demo';
@@ -12,13 +12,17 @@ interface Options {
   serverEnv: Record<string, string>;
 }
 
+interface WorkerFixtures {
+  demoServer: StaticServer;
+}
+
 interface Fixtures {
   server: ConsoleServer | null;
   consoleUrl: string;
   registration: RegistrationPage;
 }
 
-export const test = base.extend<Options & Fixtures>({
+export const test = base.extend<Options & Fixtures, WorkerFixtures>({
   target: ['proxy', { option: true }],
   serverEnv: [{}, { option: true }],
 
@@ -32,16 +36,29 @@ export const test = base.extend<Options & Fixtures>({
     await server.stop();
   },
 
-  consoleUrl: async ({ target, server }, use) => {
+  consoleUrl: async ({ target, server, demoServer }, use) => {
     if (server) {
       await use(server.url);
       return;
     }
     if (target !== 'demo') throw new Error(`no console for ${target}`);
-    const demo = await serveStatic('dist-demo');
-    await use(demo.url);
-    await demo.close();
+    await use(demoServer.url);
   },
+
+  // One static host per worker, closed only after the worker's last page. Per test, it closed
+  // while the page was still open, and Chromium's service-worker update check, which runs a moment
+  // after each navigation, then fetched mockServiceWorker.js from a closed port or from another
+  // test's server on the same port ("Failed to update a ServiceWorker … Not found").
+  demoServer: [
+    // Playwright reads a fixture's dependencies from its destructuring; this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const demo = await serveStatic('dist-demo');
+      await use(demo);
+      await demo.close();
+    },
+    { scope: 'worker' },
+  ],
 
   // Every page fails its test on a console error, an uncaught exception or a CSP violation.
   page: async ({ page }, use) => {

@@ -84,8 +84,10 @@ export class RegistrationPage {
 
   /** The first visible countdown (`m:ss`) in seconds. */
   async countdownSeconds(scope: Locator = this.page.locator('body')): Promise<number> {
-    const text = (await scope.getByRole('timer').first().textContent()) ?? '';
-    const match = /^(\d+):(\d\d)$/.exec(text.trim());
+    // A method's timer, or the code step's disabled "New code in 0:46".
+    const countdown = scope.getByRole('timer').or(scope.getByRole('button', { name: /^New code in \d+:\d\d$/ }));
+    const text = (await countdown.first().textContent()) ?? '';
+    const match = /(\d+):(\d\d)$/.exec(text.trim());
     if (!match) throw new Error(`not a countdown: ${text}`);
     return Number(match[1]) * 60 + Number(match[2]);
   }

@@ -6,7 +6,7 @@ import { callApi } from '../api/client';
 import { operations } from '../contract/operations';
 import { simulatedSecrets } from '../fake-provider/scenarios';
 import { phone } from '../test/builders';
-import { definitionOf, descriptionOf, expectFocused, expectShown } from '../test/assertions';
+import { definitionOf, descriptionOf, expectFocused, expectShown, expectUnbroken } from '../test/assertions';
 import { renderApp } from '../test/render-app';
 import { mockApi, mockServer } from '../test/setup-dom';
 
@@ -36,6 +36,7 @@ describe('the start-up check', () => {
     await expectFocused(await screen.findByRole('heading', { name: 'Connected' }));
     expectShown(screen.getByText('This instance already has a connected number.'));
     expect(definitionOf(await screen.findByText('Number', { selector: 'dt' }))).toBe('+55 11 98765-4321');
+    expectUnbroken(screen.getByText('Number', { selector: 'dt' }).parentElement ?? document.body, '+55 11 98765-4321');
     expect(definitionOf(screen.getByText('Profile name', { selector: 'dt' }))).toBe('Simulated account');
     expect((await screen.findByText('Connected', { selector: 'strong' })).parentElement?.textContent).toBe('Instance status: Connected');
   });
@@ -67,12 +68,12 @@ describe('the start-up check', () => {
     expect(hits('/status')).toBe(before);
   });
 
-  it('goes to the journey when the operator starts over from an already connected instance', async () => {
-    const user = userEvent.setup();
+  it('offers no "Start over" on a connected instance, which would show the phone form while the number stays connected', async () => {
     await connectedBefore();
     renderApp();
-    await user.click(await screen.findByRole('button', { name: 'Start over' }));
-    await expectFocused(await screen.findByRole('heading', { name: 'Which number do you want to connect?' }));
+    await expectFocused(await screen.findByRole('heading', { name: 'Connected' }));
+    expect(await screen.findByRole('button', { name: 'Account security: e-mail and PIN' })).toHaveProperty('disabled', false);
+    expect(screen.queryByRole('button', { name: 'Start over' })).toBeNull();
   });
 });
 
@@ -103,7 +104,10 @@ describe('account security', () => {
     const confirmation = emailSection().getByRole('group', { name: 'Remove ana@example.com from the account?' });
     expect(confirmation.getAttribute('aria-describedby')).toBe(within(confirmation).getByText(/a forgotten PIN cannot be recovered/).id);
     expect(document.activeElement).toBe(confirmation);
-    await user.click(within(confirmation).getByRole('button', { name: 'Remove the e-mail' }));
+    const remove = within(confirmation).getByRole('button', { name: 'Remove the e-mail' });
+    // A destructive confirmation is a danger button, never the green primary one.
+    expect(remove.getAttribute('data-variant')).toBe('danger');
+    await user.click(remove);
     expect(await emailSection().findByRole('status')).toHaveProperty('textContent', 'The e-mail was removed.');
     expectShown(emailSection().getByText(/No e-mail yet/));
     expect(mockApi.current.provider.instance('demo-instance')?.account.email).toBeNull();

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/i18n-context';
 import { Button } from '../ui/button';
+import { ArrowLeftIcon } from '../ui/icons/arrow-left';
 import { StepFrame } from '../ui/step-frame';
 import { EmailSection } from './email-section';
 import { PinSection } from './pin-section';
@@ -18,7 +19,8 @@ export function AccountSecurity({ onBack, onStartOver }: AccountSecurityProps) {
       <EmailSection onStartOver={onStartOver} />
       <PinSection onStartOver={onStartOver} />
       <div className="border-t border-line pt-4">
-        <Button variant="secondary" onClick={onBack}>
+        <Button variant="link" onClick={onBack}>
+          <ArrowLeftIcon className="size-4" />
           {t('account.back')}
         </Button>
       </div>

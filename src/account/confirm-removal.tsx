@@ -47,7 +47,7 @@ export function ConfirmRemoval({ removal, queryKey, flow, onStartOver, ...text }
       role="group"
       aria-labelledby={`${id}-question`}
       aria-describedby={`${id}-warning`}
-      className="flex flex-col gap-3 rounded-box border border-danger p-4 focus:outline-none"
+      className="flex flex-col gap-3 rounded-control border border-danger-border bg-danger-bg p-4"
     >
       <p id={`${id}-question`} className="break-words font-semibold text-ink">
         {text.question}
@@ -57,7 +57,7 @@ export function ConfirmRemoval({ removal, queryKey, flow, onStartOver, ...text }
       </p>
       {remove.error ? <ErrorAlert error={toFlowError(remove.error)} onRetry={confirm} onStartOver={onStartOver} /> : null}
       <div className="flex flex-wrap gap-3">
-        <Button pending={remove.isPending} onClick={confirm}>
+        <Button variant="danger" pending={remove.isPending} onClick={confirm}>
           {remove.isPending ? text.pendingLabel : text.confirmLabel}
         </Button>
         <Button variant="secondary" disabled={remove.isPending} onClick={() => flow.finish(null)}>

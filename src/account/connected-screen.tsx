@@ -1,10 +1,12 @@
 import { lazy, Suspense, useState } from 'react';
 import { useCapabilities } from '../api/capabilities';
 import type { PhoneNumber } from '../contract/common';
-import { formatPhone } from '../i18n/format';
+import { formatPhone } from '../i18n/clock-and-phone';
 import { useI18n } from '../i18n/i18n-context';
 import { Button } from '../ui/button';
-import { StepFrame } from '../ui/step-frame';
+import { StatusFrame } from '../ui/status-frame';
+import { CheckIcon } from '../ui/icons/check';
+import { Nowrap } from '../ui/nowrap';
 import { DeviceDetails, InstanceStatusLine } from './instance-details';
 import { Loading } from './loading';
 
@@ -14,12 +16,15 @@ const AccountSecurity = lazy(() => import('./account-security').then((module) =>
 export interface ConnectedScreenProps {
   /** The number the journey just connected; null when the console opened on an already connected instance. */
   phone: PhoneNumber | null;
+  /** Used when a provider call fails in a way that only a new journey fixes (see QueryView). */
   onStartOver: () => void;
+  /** True right after linking by QR, when the number is not known yet. */
+  justLinked?: boolean;
 }
 
 /** The instance once a number is connected: its status, the device, and the way into account security. */
-export function ConnectedScreen({ phone, onStartOver }: ConnectedScreenProps) {
-  const { t } = useI18n();
+export function ConnectedScreen({ phone, onStartOver, justLinked = false }: ConnectedScreenProps) {
+  const { t, rich } = useI18n();
   const [securityOpen, setSecurityOpen] = useState(false);
   const capabilities = useCapabilities();
 
@@ -32,9 +37,11 @@ export function ConnectedScreen({ phone, onStartOver }: ConnectedScreenProps) {
   }
 
   return (
-    <StepFrame heading={t('connected.heading')}>
-      <p role="status" className="text-ink">
-        {phone ? t('connected.body', { phone: formatPhone(phone) }) : t('account.connected.already')}
+    <StatusFrame heading={t('connected.heading')} status={{ tone: 'success', Icon: CheckIcon }}>
+      <p role="status" className="text-lg text-ink">
+        {phone
+          ? rich('connected.body', { phone: <Nowrap>{formatPhone(phone)}</Nowrap> })
+          : t(justLinked ? 'connected.linked' : 'account.connected.already')}
       </p>
       <InstanceStatusLine onStartOver={onStartOver} />
       <DeviceDetails onStartOver={onStartOver} />
@@ -42,10 +49,7 @@ export function ConnectedScreen({ phone, onStartOver }: ConnectedScreenProps) {
       <div className="flex flex-wrap gap-3">
         {/* Shown once the provider is known to offer it (or asking failed), never offered and then withdrawn. */}
         {capabilities?.accountSecurity ? <Button onClick={() => setSecurityOpen(true)}>{t('account.open')}</Button> : null}
-        <Button variant="secondary" onClick={onStartOver}>
-          {t('app.startOver')}
-        </Button>
       </div>
-    </StepFrame>
+    </StatusFrame>
   );
 }

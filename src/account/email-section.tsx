@@ -52,11 +52,11 @@ function EmailState({ email, flow, onStartOver }: { email: AccountEmail; flow: S
         {t(email.verified ? 'account.email.verified' : 'account.email.unverified', { email: email.email })}
       </p>
       {email.verified ? null : <EmailVerification email={email.email} onDone={flow.finish} onStartOver={onStartOver} />}
-      <div className="flex flex-wrap gap-3">
+      <div className="flex flex-wrap items-center gap-4">
         <Button variant="secondary" onClick={() => flow.open('change')}>
           {t('account.email.change')}
         </Button>
-        <Button variant="secondary" onClick={() => flow.open('remove')}>
+        <Button variant="dangerLink" onClick={() => flow.open('remove')}>
           {t('account.email.remove')}
         </Button>
       </div>

@@ -41,7 +41,7 @@ export function EmailVerification({ email, onDone, onStartOver }: EmailVerificat
   const resend = useMutation({
     ...accountMutations.setEmail,
     onSuccess: (result) => {
-      if (result.outcome === 'invalid-email') onDone({ key: 'account.email.error.rejected', tone: 'error' });
+      if (result.outcome === 'invalid-email') onDone({ key: 'account.email.error.rejected', tone: 'danger' });
       else setResent(true);
     },
   });

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import type { Device } from '../contract/account';
 import type { InstanceStatus } from '../contract/instance';
-import { formatPhone } from '../i18n/format';
+import { formatPhone } from '../i18n/clock-and-phone';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
 import { accountQueries } from './account-api';
@@ -69,7 +69,8 @@ function DeviceList({ device }: { device: Device }) {
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-muted">{t(label)}</dt>
-          <dd className="break-words text-ink">{value}</dd>
+          {/* A number never breaks across lines; names and texts may. */}
+          <dd className={label === 'account.device.phone' ? 'whitespace-nowrap text-ink' : 'break-words text-ink'}>{value}</dd>
         </div>
       ))}
     </dl>

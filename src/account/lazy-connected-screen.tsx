@@ -1,4 +1,5 @@
 import { Suspense, use } from 'react';
+import { AllMessages } from '../app/all-messages';
 import { preloadable } from '../app/preloadable';
 import type { ConnectedScreenProps } from './connected-screen';
 import { Loading } from './loading';
@@ -17,7 +18,9 @@ function ConnectedScreen(props: ConnectedScreenProps) {
 export function LazyConnectedScreen(props: ConnectedScreenProps) {
   return (
     <Suspense fallback={<Loading />}>
-      <ConnectedScreen {...props} />
+      <AllMessages>
+        <ConnectedScreen {...props} />
+      </AllMessages>
     </Suspense>
   );
 }

@@ -1,11 +1,8 @@
 import { useI18n } from '../i18n/i18n-context';
+import { Pending } from '../ui/pending';
 
-/** A polite "loading" line while a chunk or a read arrives. */
+/** A spinner and one line while a chunk or a read arrives. */
 export function Loading({ text }: { text?: string }) {
   const { t } = useI18n();
-  return (
-    <p role="status" className="text-muted">
-      {text ?? t('account.loading')}
-    </p>
-  );
+  return <Pending text={text ?? t('account.loading')} />;
 }

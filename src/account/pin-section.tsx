@@ -46,11 +46,11 @@ function PinState({ status, flow, onStartOver }: { status: PinStatus; flow: Sect
   return (
     <>
       <p className="text-ink">{t('account.pin.set')}</p>
-      <div className="flex flex-wrap gap-3">
+      <div className="flex flex-wrap items-center gap-4">
         <Button variant="secondary" onClick={() => flow.open('change')}>
           {t('account.pin.change')}
         </Button>
-        <Button variant="secondary" onClick={() => flow.open('remove')}>
+        <Button variant="dangerLink" onClick={() => flow.open('remove')}>
           {t('account.pin.remove')}
         </Button>
       </div>

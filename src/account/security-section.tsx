@@ -4,12 +4,13 @@ import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages';
 import { Alert } from '../ui/alert';
 import { QueryView } from './query-view';
+import { useFleeting } from '../ui/use-fleeting';
 
 /** What a section says after a change: a confirmation, or a refusal that is not tied to a field. */
 export interface SectionNotice {
   key: MessageKey;
   params?: Record<string, string>;
-  tone: 'success' | 'error';
+  tone: 'success' | 'danger';
 }
 
 export type SectionMode = 'view' | 'change' | 'remove';
@@ -61,12 +62,15 @@ export interface SecuritySectionProps<T> {
 export function SecuritySection<T>({ title, query, onStartOver, children }: SecuritySectionProps<T>) {
   const { t } = useI18n();
   const flow = useSectionFlow();
+  // A confirmation goes away after a few seconds; a refusal stays until the next change.
+  const fleeting = useFleeting(flow.notice?.tone === 'success' ? flow.notice : null);
+  const notice = flow.notice?.tone === 'success' ? fleeting : flow.notice;
   return (
     <section aria-labelledby={flow.headingId} className="flex flex-col gap-3 border-t border-line pt-4">
-      <h3 id={flow.headingId} tabIndex={-1} className="text-lg font-semibold text-ink focus:outline-none">
+      <h3 id={flow.headingId} tabIndex={-1} className="text-lg font-semibold text-ink">
         {title}
       </h3>
-      {flow.notice ? <Alert tone={flow.notice.tone}>{t(flow.notice.key, flow.notice.params)}</Alert> : null}
+      {notice ? <Alert tone={notice.tone}>{t(notice.key, notice.params)}</Alert> : null}
       <QueryView query={query} onStartOver={onStartOver}>
         {(data) => children(data, flow)}
       </QueryView>

@@ -15,6 +15,7 @@ export class ApiError extends Error {
 
 export function toFlowError(error: unknown): FlowError {
   if (!(error instanceof ApiError)) return { code: 'NETWORK' };
+  if (error.code === 'INVALID_REQUEST' && 'phone' in error.fields) return { code: error.code, field: 'phone' };
   return error.retryAfterSeconds === undefined
     ? { code: error.code }
     : { code: error.code, retryAfterSeconds: error.retryAfterSeconds };

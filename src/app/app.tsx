@@ -4,7 +4,8 @@ import { ConnectedAtStart } from '../account/connected-at-start';
 import type { FlowStore } from '../flow/store';
 import { I18nProvider, createI18n } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locales';
-import { loadMessages, type Messages } from '../i18n/messages';
+import { loadFirstMessages, type FirstMessages, type Messages } from '../i18n/messages';
+import { loadAllMessages } from './all-messages';
 import { StartChoice, type StartMode } from '../linking/start-choice';
 import { LazyRegistrationJourney } from '../steps/lazy-registration-journey';
 import { CrashNotice } from './crash-notice';
@@ -15,7 +16,8 @@ export interface AppProps {
   queryClient: QueryClient;
   store: FlowStore;
   locale: Locale;
-  messages: Messages;
+  /** The first screen's words at least; the later screens' come with them (src/app/all-messages.tsx). */
+  messages: FirstMessages;
   demo: boolean;
   /** The first screen; tests of the registration journey start past the choice. */
   startMode?: StartMode;
@@ -32,15 +34,16 @@ export function App({
   startMode,
   shell: Shell = Layout,
 }: AppProps) {
-  const [{ locale, messages }, setLanguage] = useState({ locale: initialLocale, messages: initialMessages });
+  const [{ locale, messages }, setLanguage] = useState<{ locale: Locale; messages: Partial<Messages> }>({ locale: initialLocale, messages: initialMessages });
 
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
 
   const changeLocale = (next: Locale) => {
-    void loadMessages(next).then((loaded) => {
-      setLanguage({ locale: next, messages: loaded });
+    // Both parts before the switch, so no screen waits for its words in the new language.
+    void Promise.all([loadFirstMessages(next), loadAllMessages(next)]).then(([first, later]) => {
+      setLanguage({ locale: next, messages: { ...first, ...later } });
       const url = new URL(window.location.href);
       url.searchParams.set('lang', next);
       window.history.replaceState(window.history.state, '', url);

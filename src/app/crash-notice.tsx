@@ -6,7 +6,7 @@ export function CrashNotice() {
   const { t } = useI18n();
   return (
     <Alert
-      tone="error"
+      tone="danger"
       action={
         <Button variant="secondary" onClick={() => window.location.reload()}>
           {t('app.reload')}

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { loadConnectedScreen } from '../account/lazy-connected-screen';
 import { statusAtStart } from '../account/start-check';
+import { brandOptions } from '../api/brand';
 import { capabilitiesOptions } from '../api/capabilities';
 import { isFreshStart } from '../flow/state';
 import type { FlowStore } from '../flow/store';
@@ -17,15 +18,17 @@ import { loadRegistrationJourney } from '../steps/lazy-registration-journey';
  */
 export function startFirstScreen(queryClient: QueryClient, store: FlowStore): Promise<void> {
   const state = store.getState();
+  // The header's brand, so it shows from the first frame instead of replacing the console's name.
+  const brand = queryClient.query(brandOptions);
   if (!isFreshStart(state)) {
-    return settled([loadRegistrationJourney(), ...(state.step === 'connected' ? [loadConnectedScreen()] : [])]);
+    return settled([brand, loadRegistrationJourney(), ...(state.step === 'connected' ? [loadConnectedScreen()] : [])]);
   }
   const status = queryClient.query(statusAtStart).then((answer) => (answer.connected ? loadConnectedScreen() : undefined));
   const capabilities = queryClient.query(capabilitiesOptions);
   // A journey begun in another tab or browser resumes at its true step.
   const journey = loadRegistrationJourney().then((module) => module.resumeFromProxy(store));
   void settled([loadLinking()]);
-  return settled([status, capabilities, journey]);
+  return settled([brand, status, capabilities, journey]);
 }
 
 function settled(pending: Array<Promise<unknown>>): Promise<void> {

@@ -44,3 +44,19 @@ export const methodWaitsSchema = z.strictObject({
 export type MethodWaits = z.infer<typeof methodWaitsSchema>;
 
 export const emptyRequestSchema = z.strictObject({});
+
+/**
+ * Reasons a number cannot register now. The provider's raw `reason` text is mapped onto this list;
+ * anything not listed becomes `unknown`, so no provider wording reaches the browser.
+ */
+export const unavailableReasonSchema = z.enum([
+  'temporarily_unavailable',
+  'too_many',
+  'too_many_all_methods',
+  'no_routes',
+  'unknown',
+]);
+export type UnavailableReason = z.infer<typeof unavailableReasonSchema>;
+
+/** `data:image/png;base64,…` — always a data URI, whatever the provider sent. */
+export const captchaImageSchema = z.string().check(z.regex(/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/));

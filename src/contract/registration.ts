@@ -5,6 +5,8 @@ import {
   methodWaitsSchema,
   phoneNumberSchema,
   sixDigitsSchema,
+  captchaImageSchema,
+  unavailableReasonSchema,
 } from './common';
 
 /* ----- requests ----- */
@@ -30,19 +32,6 @@ export const appealRequestSchema = z.strictObject({
 
 /* ----- responses ----- */
 
-/**
- * Reasons a number cannot register now. The provider's raw `reason` text is mapped onto this list;
- * anything not listed becomes `unknown`, so no provider wording reaches the browser.
- */
-export const unavailableReasonSchema = z.enum([
-  'temporarily_unavailable',
-  'too_many',
-  'too_many_all_methods',
-  'no_routes',
-  'unknown',
-]);
-export type UnavailableReason = z.infer<typeof unavailableReasonSchema>;
-
 export const availabilityResultSchema = z.discriminatedUnion('outcome', [
   z.strictObject({
     outcome: z.literal('available'),
@@ -61,9 +50,6 @@ export const availabilityResultSchema = z.discriminatedUnion('outcome', [
   }),
 ]);
 export type AvailabilityResult = z.infer<typeof availabilityResultSchema>;
-
-/** `data:image/png;base64,…` — always a data URI, whatever the provider sent. */
-export const captchaImageSchema = z.string().check(z.regex(/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/));
 
 export const codeRequestResultSchema = z.discriminatedUnion('outcome', [
   z.strictObject({

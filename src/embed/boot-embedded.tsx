@@ -4,6 +4,7 @@ import { createQueryClient } from '../api/query-client';
 import { App } from '../app/app';
 import { startFirstScreen } from '../app/first-screen';
 import { restoreState, sessionStorageOrMemory, writeStoredState } from '../flow/persistence';
+import { dispatcher } from '../flow/dispatch';
 import { createFlowStore } from '../flow/store';
 import { I18nProvider, createI18n } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locales';
@@ -60,7 +61,7 @@ export async function bootEmbedded({ token, locale, messages, root }: EmbeddedBo
         for (const listener of localeListeners) listener(message.locale);
         return;
       case 'reset':
-        store.dispatch({ type: 'START_OVER' });
+        dispatcher(store)({ type: 'START_OVER' });
         return;
     }
   });

@@ -48,8 +48,8 @@ export function createEmbeddedLayout({ bridge, session, store, onLocale }: Embed
         <main aria-label={t('app.main')} className="flex flex-col gap-3 p-3">
           {status === 'expired' ? <Alert tone="info">{te('embed.session.expired')}</Alert> : null}
           {status === 'renewed' ? <Alert tone="success">{te('embed.session.renewed')}</Alert> : null}
-          {online ? null : <Alert tone="error">{t('app.offline')}</Alert>}
-          <div className="rounded-box border border-line bg-surface p-4">{children}</div>
+          {online ? null : <Alert tone="danger">{t('app.offline')}</Alert>}
+          <div className="rounded-card border border-line bg-surface p-4 shadow-card">{children}</div>
         </main>
       </div>
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dispatcher } from '../flow/dispatch';
 import { createFlowStore } from '../flow/store';
 import { initialState } from '../flow/state';
 import { buildAvailable, buildSent, phone, T0 } from '../test/builders';
@@ -13,18 +14,19 @@ function recordingBridge(): Bridge & { sent: OutgoingMessage[] } {
 describe('reporting the flow to the portal', () => {
   it('posts ready and the first step, then each new step, connected, and each new error code', () => {
     const store = createFlowStore(initialState);
+    const dispatch = dispatcher(store);
     const bridge = recordingBridge();
     const stop = reportFlow(bridge, store);
-    store.dispatch({ type: 'PHONE_SUBMITTED', phone });
-    store.dispatch({ type: 'AVAILABILITY_RESOLVED', result: buildAvailable(), now: T0 });
-    store.dispatch({ type: 'CODE_REQUESTED', method: 'sms', now: T0 });
-    store.dispatch({ type: 'REQUEST_FAILED', error: { code: 'TOKEN_EXPIRED' }, now: T0 });
-    store.dispatch({ type: 'CODE_REQUESTED', method: 'sms', now: T0 });
-    store.dispatch({ type: 'CODE_REQUEST_RESOLVED', result: buildSent(), now: T0 });
-    store.dispatch({ type: 'CODE_SUBMITTED' });
-    store.dispatch({ type: 'CODE_RESOLVED', result: { outcome: 'connected' } });
+    dispatch({ type: 'PHONE_SUBMITTED', phone });
+    dispatch({ type: 'AVAILABILITY_RESOLVED', result: buildAvailable(), now: T0 });
+    dispatch({ type: 'CODE_REQUESTED', method: 'sms', now: T0 });
+    dispatch({ type: 'REQUEST_FAILED', error: { code: 'TOKEN_EXPIRED' }, now: T0 });
+    dispatch({ type: 'CODE_REQUESTED', method: 'sms', now: T0 });
+    dispatch({ type: 'CODE_REQUEST_RESOLVED', result: buildSent(), now: T0 });
+    dispatch({ type: 'CODE_SUBMITTED' });
+    dispatch({ type: 'CODE_RESOLVED', result: { outcome: 'connected' } });
     stop();
-    store.dispatch({ type: 'START_OVER' });
+    dispatch({ type: 'START_OVER' });
 
     expect(bridge.sent).toEqual([
       { type: 'ready' },

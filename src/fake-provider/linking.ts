@@ -1,5 +1,5 @@
 import { PAIRING_ALPHABET } from '../contract/linking';
-import { captchaPngBase64 } from './captcha-image';
+import { qrPayload, qrPngBase64 } from './qr-image';
 import type { SimInstance } from './model';
 import { scenarioOf, simulatedTimings } from './scenarios';
 
@@ -71,9 +71,9 @@ export function refusesFirstCode(instance: SimInstance, digits: string): boolean
   return true;
 }
 
-/** A new QR image (base64 PNG showing its number, so each one looks different). */
+/** A new QR image: a real QR code (base64 PNG) of a new payload, so each one differs as WhatsApp's do. */
 export function issueQr(instance: SimInstance, behaviour: QrBehaviour, now: number, random: () => number): string {
   instance.linking.qrIssued += 1;
   if (behaviour === 'scanned' && instance.linking.qrIssued === 2) instance.linking.qrScannedAt = now + QR_SCANNED_AFTER_MS;
-  return captchaPngBase64(String(instance.linking.qrIssued).padStart(2, '0'), Math.floor(random() * 1_000_000));
+  return qrPngBase64(qrPayload(random));
 }

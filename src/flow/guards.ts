@@ -5,12 +5,6 @@ import type { CodeContext, FlowErrorCode, FlowState } from './state';
 /** Wrong codes accepted for one issued code; after that a new code must be requested. */
 export const MAX_WRONG_CODES = 5;
 
-/**
- * Resend wait used when the provider accepted a captcha answer (that answer carries no wait):
- * the code is on its way, so asking again at once would only spend another SMS.
- */
-export const DEFAULT_RESEND_SECONDS = 60;
-
 export function isMethodReady(code: CodeContext, method: DeliveryMethod, now: number): boolean {
   return methodStatus(code, method, now).kind === 'ready';
 }

@@ -1,8 +1,8 @@
 import { deadlinesFromWaits } from './deadlines';
 import type { FlowEvent } from './events';
-import type { DeliveryMethod, PhoneNumber } from '../contract/common';
+import type { PhoneNumber } from '../contract/common';
+import { DEFAULT_RESEND_SECONDS, assumeCodeMaybeSent } from './resend-wait';
 import {
-  DEFAULT_RESEND_SECONDS,
   MAX_WRONG_CODES,
   hasCodeAttemptsLeft,
   isMethodReady,
@@ -186,11 +186,6 @@ function fromRequestingCode(state: StateOf<'requestingCode'>, event: FlowEvent):
         error: null,
       };
   }
-}
-
-/** The code may have been sent by `method`: every resend waits as if it had been. */
-export function assumeCodeMaybeSent(code: CodeContext, method: DeliveryMethod, now: number): CodeContext {
-  return { ...code, sentMethod: method, resendAt: Math.max(code.resendAt, now + DEFAULT_RESEND_SECONDS * 1000) };
 }
 
 /** A refusal that says how long to wait (RATE_LIMITED, a budget): every method waits at least that long. */

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { assumeCodeMaybeSent } from './machine';
+import { assumeCodeMaybeSent } from './resend-wait';
 import { flowStateSchema, initialState, isFreshStart, type FlowState } from './state';
 
 export const STORAGE_KEY = 'wa-onboarding:flow';

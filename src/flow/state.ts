@@ -1,7 +1,6 @@
 import { z } from 'zod/mini';
-import { deliveryMethodSchema, phoneNumberSchema } from '../contract/common';
+import { captchaImageSchema, deliveryMethodSchema, phoneNumberSchema, unavailableReasonSchema } from '../contract/common';
 import { errorCodeSchema } from '../contract/errors';
-import { captchaImageSchema, unavailableReasonSchema } from '../contract/registration';
 
 /**
  * The state of the registration journey. Declared as zod schemas because the same shapes are read
@@ -34,6 +33,8 @@ export const clientErrorCodeSchema = z.enum(['NETWORK', 'OFFLINE', 'INVALID_RESP
 export const flowErrorSchema = z.strictObject({
   code: z.union([errorCodeSchema, clientErrorCodeSchema]),
   retryAfterSeconds: z.optional(z.int().check(z.nonnegative())),
+  /** The field the proxy refused (a number that does not exist), shown on that field. */
+  field: z.optional(z.literal('phone')),
 });
 export type FlowError = z.infer<typeof flowErrorSchema>;
 export type FlowErrorCode = FlowError['code'];

@@ -1,11 +1,14 @@
-import type { FlowEvent } from './events';
-import { transition } from './machine';
 import type { FlowState } from './state';
 
+/**
+ * Holds the journey's state for every screen. It knows no transitions: those (src/flow/machine.ts)
+ * come with the screens that dispatch events (src/flow/dispatch.ts), so the first screen's chunk
+ * carries none of them.
+ */
 export interface FlowStore {
   getState: () => FlowState;
-  /** Applies the event; false when the current state does not allow it (nothing changed). */
-  dispatch: (event: FlowEvent) => boolean;
+  /** Puts a new state in place and tells everyone; the same state changes nothing. */
+  replace: (next: FlowState) => void;
   subscribe: (listener: (state: FlowState) => void) => () => void;
 }
 
@@ -14,13 +17,11 @@ export function createFlowStore(initial: FlowState, onChange?: (state: FlowState
   const listeners = new Set<(state: FlowState) => void>();
   return {
     getState: () => state,
-    dispatch(event) {
-      const next = transition(state, event);
-      if (next === state) return false;
+    replace(next) {
+      if (next === state) return;
       state = next;
       onChange?.(state);
       for (const listener of listeners) listener(state);
-      return true;
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { HandoffLink } from '../contract/handoff';
 import type { HandoffStep, Journey } from '../contract/journey';
 import { announceHandoff } from '../embed/handoff-channel';
+import { dispatcher } from '../flow/dispatch';
 import type { FlowState } from '../flow/state';
 import type { FlowStore } from '../flow/store';
 import { useFlowState } from '../app/use-flow-state';
@@ -21,24 +22,25 @@ type Status = { kind: 'idle' } | { kind: 'live'; link: HandoffLink } | { kind: '
  * operator's own entry would have dispatched. Returns whether it moved.
  */
 export function followOwner(store: FlowStore, journey: Journey): boolean {
+  const dispatch = dispatcher(store);
   const state: FlowState = store.getState();
   if (state.step === 'awaitingCode') {
     // Wrong codes typed by the owner count here too, so "attempts left" stays true.
     let wrong = journey.step === 'available' ? journey.wrongCodes - state.code.wrongCodes : 0;
     for (; wrong > 0; wrong -= 1) {
-      store.dispatch({ type: 'CODE_SUBMITTED' });
-      store.dispatch({ type: 'CODE_RESOLVED', result: { outcome: 'wrong-code' } });
+      dispatch({ type: 'CODE_SUBMITTED' });
+      dispatch({ type: 'CODE_RESOLVED', result: { outcome: 'wrong-code' } });
     }
     const outcome = journey.step === 'connected' ? 'connected' : journey.step === 'pin' ? 'pin-required' : journey.step === 'transfer' ? 'transfer-required' : null;
     if (outcome === null) return false;
-    store.dispatch({ type: 'CODE_SUBMITTED' });
-    return moved(store, store.dispatch({ type: 'CODE_RESOLVED', result: { outcome } }), journey);
+    dispatch({ type: 'CODE_SUBMITTED' });
+    return moved(store, dispatch({ type: 'CODE_RESOLVED', result: { outcome } }), journey);
   }
   if (state.step === 'awaitingPin') {
     const outcome = journey.step === 'connected' ? 'connected' : journey.step === 'transfer' ? 'transfer-required' : null;
     if (outcome === null) return false;
-    store.dispatch({ type: 'PIN_SUBMITTED' });
-    return moved(store, store.dispatch({ type: 'PIN_RESOLVED', result: { outcome } }), journey);
+    dispatch({ type: 'PIN_SUBMITTED' });
+    return moved(store, dispatch({ type: 'PIN_RESOLVED', result: { outcome } }), journey);
   }
   return false;
 }
@@ -150,7 +152,7 @@ export function HandoffPanel({ store, step }: { store: FlowStore; step: HandoffS
         <>
           {ended ? <Alert tone="info">{t('handoff.expired')}</Alert> : null}
           {status.kind === 'ended' ? <Alert tone="info">{t(status.why === 'revoked' ? 'handoff.revoked' : 'handoff.expired')}</Alert> : null}
-          {status.kind === 'failed' ? <Alert tone="error">{t('handoff.failed')}</Alert> : null}
+          {status.kind === 'failed' ? <Alert tone="danger">{t('handoff.failed')}</Alert> : null}
           <Button variant="secondary" className="self-start" pending={pending} disabled={busy} onClick={create}>
             {t('handoff.create')}
           </Button>

@@ -137,16 +137,16 @@ function Body({ screen, t, locale, token, onScreen }: { screen: Screen; t: Hando
 function NoticeAlert({ notice, t, step }: { notice: Notice; t: HandoffTranslate; step: 'code' | 'pin' }): ReactNode {
   switch (notice.kind) {
     case 'wrong':
-      if (notice.attemptsLeft === 0) return <Alert tone="error">{t('owner.wrong.none')}</Alert>;
-      return <Alert tone="error">{t(notice.attemptsLeft === 1 ? `owner.wrong.${step}.one` : `owner.wrong.${step}.other`, { count: notice.attemptsLeft })}</Alert>;
+      if (notice.attemptsLeft === 0) return <Alert tone="danger">{t('owner.wrong.none')}</Alert>;
+      return <Alert tone="danger">{t(notice.attemptsLeft === 1 ? `owner.wrong.${step}.one` : `owner.wrong.${step}.other`, { count: notice.attemptsLeft })}</Alert>;
     case 'limited':
-      return <Alert tone="error">{t('owner.limited', { minutes: notice.minutes })}</Alert>;
+      return <Alert tone="danger">{t('owner.limited', { minutes: notice.minutes })}</Alert>;
     case 'recovery-sent':
       return <Alert tone="info">{t('owner.recoverySent')}</Alert>;
     case 'no-email':
       return <Alert tone="info">{t('owner.noEmail')}</Alert>;
     case 'failed':
-      return <Alert tone="error">{t('owner.failed')}</Alert>;
+      return <Alert tone="danger">{t('owner.failed')}</Alert>;
   }
 }
 
@@ -182,7 +182,7 @@ function EntryForm({ view, notice, t, locale, token, onScreen }: { view: OpenVie
       <p className="font-semibold">{t('owner.number', { number: view.maskedNumber })}</p>
       <p className="text-muted">{t(view.step === 'code' ? 'owner.explain.code' : 'owner.explain.pin', { brand: view.brand })}</p>
       {notice ? <NoticeAlert notice={notice} t={t} step={view.step} /> : null}
-      {!notice && exhausted ? <Alert tone="error">{t('owner.wrong.none')}</Alert> : null}
+      {!notice && exhausted ? <Alert tone="danger">{t('owner.wrong.none')}</Alert> : null}
       <form
         className="flex flex-col gap-4"
         onSubmit={(event) => {

@@ -1,5 +1,3 @@
-import type { PhoneNumber } from '../contract/common';
-
 /** Replaces `{name}` placeholders; numbers are written the locale's way. */
 export function interpolate(template: string, params: Record<string, string | number>, locale: string): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -18,33 +16,4 @@ export function splitTemplate(template: string): Array<{ text: string } | { para
       const match = /^\{(\w+)\}$/.exec(part);
       return match?.[1] ? { param: match[1] } : { text: part };
     });
-}
-
-/** `m:ss`, or `h:mm:ss` from an hour on: countdowns drawn from whole seconds. */
-export function formatClock(totalSeconds: number, locale: string): string {
-  const seconds = Math.max(0, Math.ceil(totalSeconds));
-  const two = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
-  const one = new Intl.NumberFormat(locale, { useGrouping: false });
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return h > 0 ? `${one.format(h)}:${two.format(m)}:${two.format(s)}` : `${one.format(m)}:${two.format(s)}`;
-}
-
-/** `+55 11 98765-4321` for Brazil; other countries in groups of three or four. */
-export function formatPhone({ ddi, phone }: PhoneNumber): string {
-  if (ddi === '55' && (phone.length === 10 || phone.length === 11)) {
-    const area = phone.slice(0, 2);
-    const local = phone.slice(2);
-    const split = local.length - 4;
-    return `+55 ${area} ${local.slice(0, split)}-${local.slice(split)}`;
-  }
-  const groups: string[] = [];
-  let rest = phone;
-  while (rest.length > 4) {
-    groups.push(rest.slice(0, 3));
-    rest = rest.slice(3);
-  }
-  groups.push(rest);
-  return `+${ddi} ${groups.join(' ')}`;
 }

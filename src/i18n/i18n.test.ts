@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatPhone, interpolate, splitTemplate } from './format';
+import { formatClock, formatPhone } from './clock-and-phone';
+import { interpolate, splitTemplate } from './format';
 import { matchLocale, pickLocale } from './locales';
 import { en } from './locales/en';
 import { es } from './locales/es';

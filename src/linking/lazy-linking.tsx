@@ -1,6 +1,7 @@
 import { Suspense, use } from 'react';
 import { LazyConnectedScreen } from '../account/lazy-connected-screen';
 import { Loading } from '../account/loading';
+import { AllMessages } from '../app/all-messages';
 import { preloadable } from '../app/preloadable';
 
 /**
@@ -20,7 +21,7 @@ function Linking({ onStartOver }: { onStartOver: () => void }) {
     <LinkingScreen
       onStartOver={onStartOver}
       PhoneEntry={PhoneStep}
-      connected={(phone) => <LazyConnectedScreen phone={phone} onStartOver={onStartOver} />}
+      connected={(phone) => <LazyConnectedScreen phone={phone} onStartOver={onStartOver} justLinked />}
     />
   );
 }
@@ -28,7 +29,9 @@ function Linking({ onStartOver }: { onStartOver: () => void }) {
 export function LazyLinking({ onStartOver }: { onStartOver: () => void }) {
   return (
     <Suspense fallback={<Loading />}>
-      <Linking onStartOver={onStartOver} />
+      <AllMessages>
+        <Linking onStartOver={onStartOver} />
+      </AllMessages>
     </Suspense>
   );
 }

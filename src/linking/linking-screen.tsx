@@ -7,6 +7,9 @@ import { StepFrame } from '../ui/step-frame';
 import { PairingCodeView } from './pairing-code-view';
 import { QrView } from './qr-view';
 import { ChoiceButton } from './choice-button';
+import { ArrowLeftIcon } from '../ui/icons/arrow-left';
+import { KeyIcon } from '../ui/icons/key';
+import { QrIcon } from '../ui/icons/qr';
 
 type View =
   | { view: 'method' }
@@ -39,6 +42,7 @@ export function LinkingScreen({ onStartOver, PhoneEntry, connected }: LinkingScr
           state={{ step: 'phoneEntry', phone: view.phone, error: null }}
           actions={{ submitPhone: (phone) => setView({ view: 'code', phone }), startOver: onStartOver }}
           copy={{ heading: 'link.phone.heading', intro: 'link.phone.intro', submit: 'link.phone.submit' }}
+          onBack={() => setView({ view: 'method' })}
         />
       );
     case 'code':
@@ -62,10 +66,11 @@ function MethodChoice({ onCode, onQr, onBack }: { onCode: () => void; onQr: () =
   return (
     <StepFrame heading={t('link.heading')}>
       <p className="text-muted">{t('link.intro')}</p>
-      <ChoiceButton title="link.byCode" detail="link.byCode.detail" onClick={onCode} />
-      <ChoiceButton title="link.byQr" detail="link.byQr.detail" onClick={onQr} />
+      <ChoiceButton Icon={KeyIcon} title="link.byCode" detail="link.byCode.detail" onClick={onCode} />
+      <ChoiceButton Icon={QrIcon} title="link.byQr" detail="link.byQr.detail" onClick={onQr} />
       <div>
         <Button variant="secondary" onClick={onBack}>
+          <ArrowLeftIcon className="size-4" />
           {t('link.back')}
         </Button>
       </div>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, toFlowError } from '../api/api-error';
 import type { PhoneNumber } from '../contract/common';
 import type { PairingCode } from '../contract/linking';
-import { formatPhone } from '../i18n/format';
+import { formatPhone } from '../i18n/clock-and-phone';
 import { useI18n } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';

@@ -5,6 +5,7 @@ import { Loading } from '../account/loading';
 import { useI18n } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
+import { ArrowLeftIcon } from '../ui/icons/arrow-left';
 import { Countdown } from '../ui/countdown';
 import { ErrorAlert } from '../ui/error-alert';
 import { StepFrame } from '../ui/step-frame';
@@ -43,7 +44,7 @@ export function QrView({ onConnected, onBack, onStartOver }: { onConnected: () =
   const image = !paused && query.data && deadline !== null && now < deadline ? query.data.image : null;
 
   return (
-    <StepFrame heading={t('link.qr.heading')}>
+    <StepFrame heading={t(paused ? 'link.qr.pausedHeading' : 'link.qr.heading')}>
       {query.isError && !alreadyConnected ? (
         <ErrorAlert error={toFlowError(query.error)} onRetry={() => void query.refetch()} onStartOver={onStartOver} />
       ) : null}
@@ -55,32 +56,59 @@ export function QrView({ onConnected, onBack, onStartOver }: { onConnected: () =
           {t('link.qr.paused')}
         </Alert>
       ) : (
-        <div className="flex flex-col items-start gap-2">
-          <p className="font-semibold text-ink">{t('link.qr.counter', { n: String(attempt), total: String(QR_ATTEMPTS) })}</p>
-          {image && deadline !== null ? (
-            <>
-              <img src={image} alt={t('link.qr.alt')} width={256} height={256} className="h-64 w-64 border border-line bg-white [image-rendering:pixelated]" />
-              <p className="text-ink">
-                {`${t('link.qr.expiresIn')} `}
-                <Countdown deadline={deadline} now={now} />
-              </p>
-            </>
-          ) : query.isFetching ? (
-            <Loading text={t('link.qr.loading')} />
-          ) : null}
+        // As WhatsApp Web lays it out: the numbered steps beside the QR (below it on a phone).
+        <div className="grid gap-6 sm:grid-cols-[1fr_auto] sm:items-start">
+          <QrSteps />
+          <div className="flex flex-col items-center gap-2 sm:order-last">
+            {image && deadline !== null ? (
+              <>
+                <img
+                  src={image}
+                  alt={t('link.qr.alt')}
+                  width={224}
+                  height={224}
+                  className="size-56 rounded-control border border-line bg-paper p-2 [image-rendering:pixelated]"
+                />
+                <p className="text-sm text-muted">{t('link.qr.counter', { n: String(attempt), total: String(QR_ATTEMPTS) })}</p>
+                <p className="text-ink">
+                  {`${t('link.qr.expiresIn')} `}
+                  <Countdown deadline={deadline} now={now} />
+                </p>
+              </>
+            ) : query.isFetching ? (
+              <div className="flex size-56 items-center justify-center rounded-control border border-line bg-sunken">
+                <Loading text={t('link.qr.loading')} />
+              </div>
+            ) : null}
+          </div>
         </div>
       )}
-      <ol className="list-decimal pl-6 text-ink">
-        <li>{t('link.qr.step1')}</li>
-        <li>{t('link.qr.step2')}</li>
-        <li>{t('link.qr.step3')}</li>
-      </ol>
+      {paused ? <QrSteps /> : null}
       <p className="text-muted">{t('link.waiting')}</p>
       <div>
         <Button variant="secondary" onClick={onBack}>
+          <ArrowLeftIcon className="size-4" />
           {t('link.back')}
         </Button>
       </div>
     </StepFrame>
+  );
+}
+
+/** The steps on the phone, numbered in circles, in WhatsApp's own words. */
+function QrSteps() {
+  const { t } = useI18n();
+  const steps = ['link.qr.step1', 'link.qr.step2', 'link.qr.step3'] as const;
+  return (
+    <ol className="flex flex-col gap-4 text-ink">
+      {steps.map((step, index) => (
+        <li key={step} className="flex gap-3">
+          <span aria-hidden="true" className="flex size-7 shrink-0 items-center justify-center rounded-full bg-accent-soft text-sm font-semibold text-accent-fg">
+            {index + 1}
+          </span>
+          <span className="pt-0.5">{t(step)}</span>
+        </li>
+      ))}
+    </ol>
   );
 }

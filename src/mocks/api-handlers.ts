@@ -1,4 +1,5 @@
 import { http, HttpResponse } from 'msw';
+import { BRAND_PATH, noBrand } from '../contract/brand';
 import { handoffOwnerOperations, type HandoffOwnerOperationName } from '../contract/handoff';
 import { operationNames, operations, type OperationName } from '../contract/operations';
 import { inProcessSend } from '../fake-provider/in-process';
@@ -70,5 +71,7 @@ export function createMockApi(relay: OwnerRelay | null = null): MockApi {
       return asResponse(reply);
     }),
   );
-  return { provider, handlers: [...handlers, ...ownerHandlers], answerOwner };
+  // A proxy without BRAND_* variables: the console's own name.
+  const brand = http.get(BRAND_PATH, () => HttpResponse.json(noBrand));
+  return { provider, handlers: [...handlers, ...ownerHandlers, brand], answerOwner };
 }

@@ -36,6 +36,17 @@ describe('the proxy API', () => {
     expect(totalHits()).toBe(0);
   });
 
+  it.each([
+    ['/registration/availability', { ddi: '55', phone: '1112345678' }],
+    ['/registration/code-request', { ddi: '55', phone: '1112345678', method: 'sms' }],
+    ['/linking/pairing-code', { ddi: '351', phone: '112345678' }],
+  ])('refuses a number that cannot exist on %s with a typed field error, and calls nobody', async (path, body) => {
+    const reply = await stack.post(api(path), body);
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ code: 'INVALID_REQUEST', fields: { phone: 'not a number in use for this calling code' } });
+    expect(totalHits()).toBe(0);
+  });
+
   it('refuses bodies that are not JSON, too large or malformed, with no upstream call', async () => {
     expect((await stack.post(api('/registration/availability'), 'ddi=55', { 'content-type': 'text/plain' })).status).toBe(415);
     expect((await stack.post(api('/registration/availability'), '{"ddi":', {})).status).toBe(400);

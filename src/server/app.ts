@@ -22,6 +22,7 @@ import { registerSecurityHeaders } from './security-headers';
 import { decorateTypedReplies } from './typed-reply';
 import { API_PREFIX } from '../contract/operations';
 import { StateUnavailableError } from './state/state-unavailable';
+import { registerBrand, type BrandConfig } from './brand';
 
 export interface AppOptions {
   logger: FastifyBaseLogger;
@@ -35,6 +36,8 @@ export interface AppOptions {
   embedding: Embedding | null;
   /** Folder of the built console; null serves the API alone. */
   staticDir: string | null;
+  /** The header's product name and logo (BRAND_*); none by default. */
+  brand?: BrandConfig;
   /** The guarded call (its flow-state store, clock and limits); the default keeps state in memory. */
   call?: GuardedCall;
   /** Operations the proxy answers itself (journey, timeline, hand-off links). */
@@ -141,6 +144,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: API_PREFIX },
   );
+
+  registerBrand(app, options.brand ?? null);
 
   if (options.staticDir) {
     await app.register(fastifyStatic, {

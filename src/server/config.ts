@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { brandConfigFrom, brandEnvShape, type BrandConfig } from './brand';
 import { defaultGuardLimits, type GuardLimits } from './guards/limits';
 // Embedding and several instances: their variables and checks live beside their code.
 import { embedConfigFrom, embedEnvShape, type EmbedConfig } from './embed/embed-config';
@@ -63,8 +64,6 @@ const envSchema = z
     HSTS: z.enum(['true', 'false']).default('false'),
     /** How long the onboarding timeline keeps its events, in days. */
     TIMELINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-    /** Who is asking, as the number owner's hand-off page names it. */
-    BRAND_NAME: z.string().trim().min(1).max(60).default('WhatsApp onboarding'),
     /**
      * Which reverse proxies' X-Forwarded-For to believe (Fastify's trustProxy): unset or `false`
      * for none (the socket's address is the client), a hop count (`1`), or a comma-separated list
@@ -104,6 +103,7 @@ const envSchema = z
       .transform((value) => (value === '' ? undefined : value)),
     ...embedEnvShape,
     ...stateEnvShape,
+    ...brandEnvShape,
   });
 
 /** Every variable the proxy reads (the container files are checked against this list). */
@@ -226,7 +226,6 @@ export interface Config {
   hsts: boolean;
   /** TIMELINE_DAYS in milliseconds. */
   timelineRetentionMs: number;
-  brand: string;
   trustProxy: TrustProxy;
   /** The guards' limits, budgets included. */
   guardLimits: GuardLimits;
@@ -238,6 +237,8 @@ export interface Config {
   /** Where /metrics is served on its own; null serves it on the main port behind the operator credential. */
   metricsPort: number | null;
   staticDir: string | undefined;
+  /** The product name and logo of the console's header (BRAND_NAME, BRAND_LOGO_PATH). */
+  brand: BrandConfig;
   /** Tests only: the simulated upstream also answers how many calls reached it (loopback). */
   simulatedHitCounter: boolean;
 }
@@ -265,10 +266,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const provider = chooseProvider(e);
   const embed = embedConfigFrom(e);
   const state = stateConfigFrom(e);
+  const brand = brandConfigFrom(e);
   const file = e.INSTANCES_FILE ? readInstancesFile(e.INSTANCES_FILE) : null;
   const later = [
     ...(embed.ok ? [] : embed.problems),
     ...(state.ok ? [] : state.problems),
+    ...(brand.ok ? [] : brand.problems),
     ...(file && !file.ok ? file.problems : []),
     ...(file && provider.kind !== 'simulated' ? ['INSTANCES_FILE: set it or the ZAPI_* / WAWP_* credentials, not both'] : []),
   ];
@@ -276,7 +279,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const upstreamMs = e.UPSTREAM_CONNECT_TIMEOUT_MS + e.UPSTREAM_HEADERS_TIMEOUT_MS + e.UPSTREAM_BODY_TIMEOUT_MS;
   const drainMs = e.SHUTDOWN_DRAIN_MS ?? upstreamMs + 2_000;
   if (drainMs <= upstreamMs) later.push(`SHUTDOWN_DRAIN_MS: must be longer than the upstream timeouts together (${upstreamMs} ms)`);
-  if (later.length > 0 || !embed.ok || !state.ok) throw new ConfigError(later);
+  if (later.length > 0 || !embed.ok || !state.ok || !brand.ok) throw new ConfigError(later);
   const instances: InstanceEntries = file?.ok ? file.entries : { default: provider };
   return {
     port: e.PORT,
@@ -286,6 +289,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     instances,
     embed: embed.embed,
     state: state.state,
+    brand: brand.brand,
     upstream: {
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       headersTimeoutMs: e.UPSTREAM_HEADERS_TIMEOUT_MS,
@@ -296,7 +300,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     operator: token || basic ? { token, basic } : null,
     hsts: e.HSTS === 'true',
     timelineRetentionMs: e.TIMELINE_DAYS * 24 * 60 * 60 * 1000,
-    brand: e.BRAND_NAME,
     trustProxy: e.TRUST_PROXY,
     guardLimits: {
       ...defaultGuardLimits,

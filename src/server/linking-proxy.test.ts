@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { readQr } from '../test/read-qr';
 import { canary, operatorToken, startTestStack, startWawpTestStack, type TestStack } from './testing/proxy-under-test';
 
 let stack: TestStack | undefined;
@@ -29,6 +31,20 @@ describe('linking through the proxy', () => {
     }
     expect(logs).not.toContain(code);
     expect(logs).not.toContain(code.replace('-', ''));
+  });
+
+  it('hands on the simulated provider’s QR images: real QR codes a phone can scan, a new payload each time', async () => {
+    stack = await startTestStack();
+    const image = z.object({ image: z.string() });
+    const read = async () => {
+      const answer = image.parse((await stack?.get('/api/v1/linking/qr-code'))?.body);
+      return readQr(answer.image.replace('data:image/png;base64,', ''));
+    };
+    const first = await read();
+    const second = await read();
+    expect(first).toMatch(/^2@[\w+/]{60},/);
+    expect(second).toMatch(/^2@[\w+/]{60},/);
+    expect(second).not.toBe(first);
   });
 
   it('refuses a number that is not digits before calling the provider', async () => {

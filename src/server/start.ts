@@ -88,7 +88,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     call,
     clock,
     limits,
-    brand: config.brand,
+    brand: config.brand.name,
     instance: instances.context,
   });
   const providerOf = (alias: string) => {
@@ -99,6 +99,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const app = await buildApp({
     logger,
     staticDir: options.staticDir,
+    brand: config.brand,
     instance: instances.context,
     authenticators: embedding ? [embedding.authenticator] : [],
     // Standalone, the console acts on the `default` instance; embedded, only a session names one.

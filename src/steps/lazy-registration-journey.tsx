@@ -1,5 +1,6 @@
 import { Suspense, use } from 'react';
 import { Loading } from '../account/loading';
+import { AllMessages } from '../app/all-messages';
 import { preloadable } from '../app/preloadable';
 import type { FlowStore } from '../flow/store';
 
@@ -17,7 +18,9 @@ function Journey({ store }: { store: FlowStore }) {
 export function LazyRegistrationJourney({ store }: { store: FlowStore }) {
   return (
     <Suspense fallback={<Loading />}>
-      <Journey store={store} />
+      <AllMessages>
+        <Journey store={store} />
+      </AllMessages>
     </Suspense>
   );
 }

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { T0, buildCodeContext, phone } from '../test/builders';
-import { descriptionOf, expectFocused, expectShown } from '../test/assertions';
+import { descriptionOf, expectFocused, expectShown, expectUnbroken, fullText } from '../test/assertions';
 import { renderApp } from '../test/render-app';
 import { mockApi } from '../test/setup-dom';
 
@@ -33,7 +33,9 @@ describe('registration journey', () => {
     const code = await screen.findByLabelText('6-digit code');
     await user.type(code, '123456');
     await expectFocused(await screen.findByRole('heading', { name: 'Connected' }));
-    expectShown(screen.getByText('+55 11 98765-4321 is now connected to this instance.'));
+    const sentence = screen.getByText(fullText('+55 11 98765-4321 is now connected to this instance.'));
+    expectShown(sentence);
+    expectUnbroken(sentence, '+55 11 98765-4321');
   });
 
   it.each([

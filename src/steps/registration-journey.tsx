@@ -16,7 +16,10 @@ import { CodeStep } from './code/code-step';
 import { MethodStep } from './code/method-step';
 import { ConnectedStep } from './connected-step';
 import { PhoneStep } from './phone/phone-step';
-import { useRegistrationActions } from './use-registration-actions';
+import { useRegistrationActions, type RegistrationActions } from './use-registration-actions';
+import type { FlowState } from '../flow/state';
+import type { MessageKey } from '../i18n/messages';
+import { Stepper } from '../ui/stepper';
 
 export { resumeFromProxy } from './resume-from-proxy';
 
@@ -47,6 +50,45 @@ function handoffStepOf(step: Step): HandoffStep | null {
 function JourneyStep({ store }: { store: FlowStore }) {
   const state = useFlowState(store);
   const actions = useRegistrationActions(store);
+  const stage = journeyStage(state.step);
+  return (
+    <>
+      {stage === null ? null : <Stepper steps={journeySteps} current={stage} />}
+      <JourneyScreen state={state} actions={actions} />
+    </>
+  );
+}
+
+const journeySteps: readonly MessageKey[] = ['stepper.number', 'stepper.code', 'stepper.checks', 'stepper.connected'];
+
+/** Where a step sits on the stepper; dead ends (banned, blocked, not available) show none. */
+export function journeyStage(step: FlowState['step']): number | null {
+  switch (step) {
+    case 'phoneEntry':
+    case 'checkingAvailability':
+      return 0;
+    case 'choosingMethod':
+    case 'requestingCode':
+    case 'awaitingCode':
+    case 'confirmingCode':
+    case 'codeOutcomeUnknown':
+    case 'solvingCaptcha':
+    case 'submittingCaptcha':
+      return 1;
+    case 'awaitingPin':
+    case 'confirmingPin':
+    case 'recoveringPin':
+    case 'awaitingTransfer':
+    case 'confirmingTransfer':
+      return 2;
+    case 'connected':
+      return 3;
+    default:
+      return null;
+  }
+}
+
+function JourneyScreen({ state, actions }: { state: FlowState; actions: RegistrationActions }) {
   switch (state.step) {
     case 'phoneEntry':
     case 'checkingAvailability':

@@ -1,5 +1,6 @@
 import { fetchJourney } from '../api/journey';
 import { stateFromJourney } from '../flow/resume';
+import { dispatcher } from '../flow/dispatch';
 import type { FlowStore } from '../flow/store';
 
 /** How long the start may wait for the journey before the first screen is shown anyway. */
@@ -13,7 +14,7 @@ export async function resumeFromProxy(store: FlowStore): Promise<void> {
   try {
     const journey = await fetchJourney(AbortSignal.timeout(RESUME_TIMEOUT_MS));
     const state = stateFromJourney(journey, Date.now());
-    if (state) store.dispatch({ type: 'RESUMED', state });
+    if (state) dispatcher(store)({ type: 'RESUMED', state });
   } catch {
     // The proxy could not say: the journey starts at the phone step, as before.
   }

@@ -4,6 +4,7 @@ import { toFlowError } from '../api/api-error';
 import { registrationMutations } from '../api/registration';
 import type { DeliveryMethod, PhoneNumber } from '../contract/common';
 import type { FlowEvent } from '../flow/events';
+import { dispatcher, type Dispatch } from '../flow/dispatch';
 import type { FlowStore } from '../flow/store';
 
 export interface RegistrationActions {
@@ -28,32 +29,33 @@ export interface RegistrationActions {
  * in flight) does the request go out — so a double click sends one request, never two.
  */
 export function useRegistrationActions(store: FlowStore): RegistrationActions {
-  const checkAvailability = useFlowMutation(store, registrationMutations.checkAvailability, (result, now) => ({
+  const dispatch = useMemo(() => dispatcher(store), [store]);
+  const checkAvailability = useFlowMutation(dispatch, registrationMutations.checkAvailability, (result, now) => ({
     type: 'AVAILABILITY_RESOLVED',
     result,
     now,
   }));
-  const requestCode = useFlowMutation(store, registrationMutations.requestCode, (result, now) => ({
+  const requestCode = useFlowMutation(dispatch, registrationMutations.requestCode, (result, now) => ({
     type: 'CODE_REQUEST_RESOLVED',
     result,
     now,
   }));
-  const answerCaptcha = useFlowMutation(store, registrationMutations.answerCaptcha, (result, now) => ({
+  const answerCaptcha = useFlowMutation(dispatch, registrationMutations.answerCaptcha, (result, now) => ({
     type: 'CAPTCHA_RESOLVED',
     result,
     now,
   }));
-  const confirmCode = useFlowMutation(store, registrationMutations.confirmCode, (result) => ({ type: 'CODE_RESOLVED', result }));
-  const confirmPin = useFlowMutation(store, registrationMutations.confirmPin, (result) => ({ type: 'PIN_RESOLVED', result }));
-  const recoverPin = useFlowMutation(store, registrationMutations.recoverPin, (result) => ({
+  const confirmCode = useFlowMutation(dispatch, registrationMutations.confirmCode, (result) => ({ type: 'CODE_RESOLVED', result }));
+  const confirmPin = useFlowMutation(dispatch, registrationMutations.confirmPin, (result) => ({ type: 'PIN_RESOLVED', result }));
+  const recoverPin = useFlowMutation(dispatch, registrationMutations.recoverPin, (result) => ({
     type: 'PIN_RECOVERY_RESOLVED',
     result,
   }));
-  const confirmTransfer = useFlowMutation(store, registrationMutations.confirmTransfer, (result) => ({
+  const confirmTransfer = useFlowMutation(dispatch, registrationMutations.confirmTransfer, (result) => ({
     type: 'TRANSFER_RESOLVED',
     result,
   }));
-  const requestUnbanning = useFlowMutation(store, registrationMutations.requestUnbanning, (result) => ({
+  const requestUnbanning = useFlowMutation(dispatch, registrationMutations.requestUnbanning, (result) => ({
     type: 'APPEAL_RESOLVED',
     result,
   }));
@@ -61,42 +63,42 @@ export function useRegistrationActions(store: FlowStore): RegistrationActions {
   return useMemo<RegistrationActions>(
     () => ({
       submitPhone: (phone) => {
-        if (store.dispatch({ type: 'PHONE_SUBMITTED', phone })) checkAvailability(phone);
+        if (dispatch({ type: 'PHONE_SUBMITTED', phone })) checkAvailability(phone);
       },
       requestCode: (method) => {
         const before = store.getState();
-        if (before.phone && store.dispatch({ type: 'CODE_REQUESTED', method, now: Date.now() })) {
+        if (before.phone && dispatch({ type: 'CODE_REQUESTED', method, now: Date.now() })) {
           requestCode({ ...before.phone, method });
         }
       },
       answerCaptcha: (answer) => {
-        if (store.dispatch({ type: 'CAPTCHA_SUBMITTED' })) answerCaptcha({ answer });
+        if (dispatch({ type: 'CAPTCHA_SUBMITTED' })) answerCaptcha({ answer });
       },
       confirmCode: (code) => {
-        if (store.dispatch({ type: 'CODE_SUBMITTED' })) confirmCode({ code });
+        if (dispatch({ type: 'CODE_SUBMITTED' })) confirmCode({ code });
       },
       confirmPin: (pin) => {
-        if (store.dispatch({ type: 'PIN_SUBMITTED' })) confirmPin({ pin });
+        if (dispatch({ type: 'PIN_SUBMITTED' })) confirmPin({ pin });
       },
       recoverPin: () => {
-        if (store.dispatch({ type: 'PIN_RECOVERY_REQUESTED' })) recoverPin({});
+        if (dispatch({ type: 'PIN_RECOVERY_REQUESTED' })) recoverPin({});
       },
       confirmTransfer: () => {
-        if (store.dispatch({ type: 'TRANSFER_CONFIRMED' })) confirmTransfer({});
+        if (dispatch({ type: 'TRANSFER_CONFIRMED' })) confirmTransfer({});
       },
       appeal: (description) => {
-        if (store.dispatch({ type: 'APPEAL_SUBMITTED' })) requestUnbanning({ description });
+        if (dispatch({ type: 'APPEAL_SUBMITTED' })) requestUnbanning({ description });
       },
       recheck: () => {
         const before = store.getState();
-        if (before.phone && store.dispatch({ type: 'RECHECK_REQUESTED' })) checkAvailability(before.phone);
+        if (before.phone && dispatch({ type: 'RECHECK_REQUESTED' })) checkAvailability(before.phone);
       },
-      enterCode: () => store.dispatch({ type: 'CODE_ENTRY_CHOSEN' }),
-      chooseOtherMethod: () => store.dispatch({ type: 'OTHER_METHOD_CHOSEN' }),
-      changeNumber: () => store.dispatch({ type: 'CHANGE_NUMBER' }),
-      startOver: () => store.dispatch({ type: 'START_OVER' }),
+      enterCode: () => dispatch({ type: 'CODE_ENTRY_CHOSEN' }),
+      chooseOtherMethod: () => dispatch({ type: 'OTHER_METHOD_CHOSEN' }),
+      changeNumber: () => dispatch({ type: 'CHANGE_NUMBER' }),
+      startOver: () => dispatch({ type: 'START_OVER' }),
     }),
-    [store, checkAvailability, requestCode, answerCaptcha, confirmCode, confirmPin, recoverPin, confirmTransfer, requestUnbanning],
+    [store, dispatch, checkAvailability, requestCode, answerCaptcha, confirmCode, confirmPin, recoverPin, confirmTransfer, requestUnbanning],
   );
 }
 
@@ -105,17 +107,17 @@ export function useRegistrationActions(store: FlowStore): RegistrationActions {
  * so the answer reaches the machine even if the screen that asked is no longer shown.
  */
 function useFlowMutation<TData, TVariables>(
-  store: FlowStore,
+  dispatch: Dispatch,
   options: UseMutationOptions<TData, Error, TVariables>,
   toEvent: (result: TData, now: number) => FlowEvent,
 ): (variables: TVariables) => void {
   const { mutate } = useMutation({
     ...options,
     onSuccess: (result) => {
-      store.dispatch(toEvent(result, Date.now()));
+      dispatch(toEvent(result, Date.now()));
     },
     onError: (error) => {
-      store.dispatch({ type: 'REQUEST_FAILED', error: toFlowError(error), now: Date.now() });
+      dispatch({ type: 'REQUEST_FAILED', error: toFlowError(error), now: Date.now() });
     },
   });
   return mutate;

@@ -1,5 +1,5 @@
 import { remainingSeconds } from '../flow/deadlines';
-import { formatClock } from '../i18n/format';
+import { formatClock } from '../i18n/clock-and-phone';
 import { useI18n } from '../i18n/i18n-context';
 
 /** Seconds left at which the wait is read out; in between, the live region's text does not change. */

@@ -25,3 +25,15 @@ export function definitionOf(term: Element): string {
   expect(value?.tagName).toBe('DD');
   return value?.textContent ?? '';
 }
+
+/** Matches the element whose whole text (its children's included) is `text`, for sentences with marked-up parts. */
+export function fullText(text: string) {
+  return (_: string, element: Element | null): boolean =>
+    element !== null && element.textContent === text && [...element.children].every((child) => child.textContent !== text);
+}
+
+/** Fails unless `text` sits in an element that never wraps, so a number cannot break across lines ("98765- / 4321"). */
+export function expectUnbroken(container: Element, text: string): void {
+  const holder = [...container.querySelectorAll('.whitespace-nowrap')].find((element) => element.textContent === text);
+  expect(holder, `"${text}" is kept on one line`).toBeDefined();
+}

@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { loadConnectedScreen } from '../account/lazy-connected-screen';
 import { loadHandoffPanel } from '../handoff/lazy-handoff-panel';
+import { loadAllMessages } from '../app/all-messages';
 import { loadLinking } from '../linking/lazy-linking';
 import { createMockApi } from '../mocks/api-handlers';
 import { loadRegistrationJourney } from '../steps/lazy-registration-journey';
@@ -20,9 +21,9 @@ export const mockServer = setupServer();
 
 beforeAll(async () => {
   mockServer.listen({ onUnhandledRequest: 'error' });
-  // The console fetches its lazy chunks at boot (src/app/first-screen.ts); so do the tests, before
+  // The console fetches its lazy chunks and later words at boot (src/app/first-screen.ts); so do the tests, before
   // the first render, so a screen renders as soon as it is chosen, as it does in the browser.
-  await Promise.all([loadRegistrationJourney(), loadLinking(), loadConnectedScreen(), loadHandoffPanel(), loadWhatHappened()]);
+  await Promise.all([loadRegistrationJourney(), loadLinking(), loadConnectedScreen(), loadHandoffPanel(), loadWhatHappened(), loadAllMessages('en')]);
 });
 
 beforeEach(() => {

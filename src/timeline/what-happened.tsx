@@ -69,7 +69,7 @@ export function WhatHappened() {
       {open ? (
         <div id={`${id}-list`} className="flex flex-col gap-3">
           {events.isPending ? <p role="status">{t('timeline.loading')}</p> : null}
-          {events.isError ? <Alert tone="error">{t('timeline.failed')}</Alert> : null}
+          {events.isError ? <Alert tone="danger">{t('timeline.failed')}</Alert> : null}
           {events.data?.length === 0 ? <p className="text-muted">{t('timeline.empty')}</p> : null}
           {events.data && events.data.length > 0 ? <EventList events={events.data} t={t} locale={locale} /> : null}
           <Button
@@ -82,7 +82,7 @@ export function WhatHappened() {
           >
             {t('timeline.download')}
           </Button>
-          {downloadFailed ? <Alert tone="error">{t('timeline.failed')}</Alert> : null}
+          {downloadFailed ? <Alert tone="danger">{t('timeline.failed')}</Alert> : null}
         </div>
       ) : null}
     </section>

@@ -10,7 +10,7 @@ export function StepHeading({ children, id }: { children: ReactNode; id?: string
     ref.current?.focus();
   }, []);
   return (
-    <h2 ref={ref} id={id} tabIndex={-1} className="text-2xl font-bold text-ink focus:outline-none">
+    <h2 ref={ref} id={id} tabIndex={-1} className="text-xl font-bold text-ink">
       {children}
     </h2>
   );

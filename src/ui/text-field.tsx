@@ -26,7 +26,7 @@ export function TextField({ id, label, hint, error, className = '', ...input }: 
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        className={`min-h-11 rounded-box border bg-surface px-3 py-2 text-ink ${error ? 'border-danger' : 'border-line'} ${className}`}
+        className={`min-h-11 rounded-control border bg-surface px-3 py-2 text-ink ${error ? 'border-danger' : 'border-line-strong'} ${className}`}
         {...input}
       />
       {error ? (

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unavailableReasonSchema, type UnavailableReason } from '../../contract/registration';
+import { unavailableReasonSchema, type UnavailableReason } from '../../contract/common';
 import { largestWait, providerSecondsSchema } from '../numbers';
 import { failed, mapped, type OperationMappings } from '../types';
 import { captchaDataUri, normalizeWaits, waitFieldsSchema, zapiOperation } from './responses';

@@ -6,6 +6,7 @@ import { operations, type OperationInput, type OperationName } from '../../contr
 import { errorReply, handleApiCall, parseInput, type ApiReply } from '../../gateway/api-call';
 import { runOperation, type RunContext } from '../../gateway/run-operation';
 import { maskNumber } from '../logger';
+import { phoneRefusal } from './phone-numbers';
 import { afterBudgetedCall, budgetedOperations, budgetRefusal, spendBudgets } from './budgets';
 import { createMemoryProviderMemoryStore, type ProviderMemoryStore } from '../state/provider-memory-store';
 import { settled, type Settled } from '../state/call-coordination';
@@ -165,6 +166,8 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     }
     const parsed = parseInput(operations[name].request, rawBody);
     if (!parsed.ok) return parsed.reply;
+    const invalidNumber = phoneRefusal(parsed.input);
+    if (invalidNumber) return invalidNumber;
     // Only a digest of the body is kept as the key: it may hold a code or a PIN.
     const key = `${instanceKey}\u0000${name}\u0000${createHash('sha256').update(JSON.stringify(parsed.input)).digest('base64url')}`;
     try {

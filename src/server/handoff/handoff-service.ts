@@ -37,8 +37,8 @@ export interface HandoffOptions {
   call: GuardedCall;
   clock: Clock;
   limits: GuardLimits;
-  /** Who is asking, as the owner's page names it (BRAND_NAME). */
-  brand: string;
+  /** Who is asking, as the owner's page names it (BRAND_NAME); null names the product generically. */
+  brand: string | null;
   instance: (alias: string) => RunContext | null;
 }
 
@@ -149,7 +149,7 @@ export function createHandoffs(options: HandoffOptions) {
     const view: HandoffView = {
       outcome: 'open',
       step: link.step,
-      brand: options.brand,
+      brand: options.brand ?? 'WhatsApp onboarding',
       maskedNumber: maskNumber(link.number),
       expiresAt: link.expiresAt,
       attemptsLeft: attemptsLeft(record, link.step),

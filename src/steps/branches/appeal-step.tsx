@@ -1,10 +1,14 @@
 import { useId, useRef, useState } from 'react';
 import { appealRequestSchema } from '../../contract/registration';
 import type { StateOf } from '../../flow/state';
-import { formatPhone } from '../../i18n/format';
+import { formatPhone } from '../../i18n/clock-and-phone';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
-import { StepFrame } from '../../ui/step-frame';
+import { StatusFrame } from '../../ui/status-frame';
+import { CheckCircleIcon } from '../../ui/icons/check-circle';
+import { ClockIcon } from '../../ui/icons/clock';
+import { ShieldIcon } from '../../ui/icons/shield';
+import { Nowrap } from '../../ui/nowrap';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import type { RegistrationActions } from '../use-registration-actions';
@@ -24,7 +28,7 @@ export function AppealStep({
   state: StateOf<'bannedAppealable'> | StateOf<'submittingAppeal'>;
   actions: RegistrationActions;
 }) {
-  const { t } = useI18n();
+  const { t, rich } = useI18n();
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
   const [description, setDescription] = useState('');
@@ -50,9 +54,9 @@ export function AppealStep({
   const countId = `${id}-count`;
   const errorId = `${id}-error`;
   return (
-    <StepFrame heading={t('banned.heading')}>
-      <p className="text-muted">{t('banned.intro', { phone: formatPhone(state.phone) })}</p>
-      {notice === 'appeal-rejected' ? <Alert tone="error">{t('banned.rejected')}</Alert> : null}
+    <StatusFrame heading={t('banned.heading')} status={{ tone: 'danger', Icon: ShieldIcon }}>
+      <p className="text-ink">{rich('banned.intro', { phone: <Nowrap>{formatPhone(state.phone)}</Nowrap> })}</p>
+      {notice === 'appeal-rejected' ? <Alert tone="danger">{t('banned.rejected')}</Alert> : null}
       {error ? <ErrorAlert error={error} onRetry={submit} onStartOver={actions.startOver} /> : null}
       <StepForm onSubmit={submit}>
         <div className="flex flex-col gap-1">
@@ -72,7 +76,7 @@ export function AppealStep({
             readOnly={pending}
             aria-invalid={problem ? true : undefined}
             aria-describedby={[hintId, countId, problem ? errorId : null].filter(Boolean).join(' ')}
-            className={`rounded-box border bg-surface px-3 py-2 text-ink ${problem ? 'border-danger' : 'border-line'}`}
+            className={`rounded-control border bg-surface px-3 py-2 text-ink ${problem ? 'border-danger' : 'border-line-strong'}`}
             onChange={(event) => {
               setDescription(event.target.value);
               setProblem(null);
@@ -94,17 +98,17 @@ export function AppealStep({
         </div>
       </StepForm>
       <LeaveStep actions={actions} disabled={pending} />
-    </StepFrame>
+    </StatusFrame>
   );
 }
 
 export function AppealInReviewStep({ state, actions }: { state: StateOf<'appealInReview'>; actions: RegistrationActions }) {
   const { t } = useI18n();
   return (
-    <StepFrame heading={t('appeal.review.heading')}>
+    <StatusFrame heading={t('appeal.review.heading')} status={{ tone: 'info', Icon: ClockIcon }}>
       <Alert tone="info">{t('appeal.review.body', { phone: formatPhone(state.phone) })}</Alert>
       <LeaveStep actions={actions} />
-    </StepFrame>
+    </StatusFrame>
   );
 }
 
@@ -112,12 +116,12 @@ export function UnbannedStep({ state, actions }: { state: StateOf<'unbanned'>; a
   const { t } = useI18n();
   const phone = formatPhone(state.phone);
   return (
-    <StepFrame heading={t('unbanned.heading')}>
+    <StatusFrame heading={t('unbanned.heading')} status={{ tone: 'success', Icon: CheckCircleIcon }}>
       <Alert tone="success">{t('unbanned.body', { phone })}</Alert>
       <div>
         <Button onClick={() => actions.submitPhone(state.phone)}>{t('unbanned.continue', { phone })}</Button>
       </div>
       <LeaveStep actions={actions} />
-    </StepFrame>
+    </StatusFrame>
   );
 }

@@ -1,18 +1,20 @@
 import type { StateOf } from '../../flow/state';
-import { StepFrame } from '../../ui/step-frame';
-import { formatPhone } from '../../i18n/format';
+import { StatusFrame } from '../../ui/status-frame';
+import { BanIcon } from '../../ui/icons/ban';
+import { Nowrap } from '../../ui/nowrap';
+import { formatPhone } from '../../i18n/clock-and-phone';
 import { useI18n } from '../../i18n/i18n-context';
 import type { RegistrationActions } from '../use-registration-actions';
 import { LeaveStep } from './leave-step';
 
 /** No appeal and no retry: the only ways on are another number or a clean start. */
 export function BlockedStep({ state, actions }: { state: StateOf<'blockedNoAppeal'>; actions: RegistrationActions }) {
-  const { t } = useI18n();
+  const { t, rich } = useI18n();
   return (
-    <StepFrame heading={t('blocked.heading')}>
-      <p className="text-ink">{t('blocked.body', { phone: formatPhone(state.phone) })}</p>
+    <StatusFrame heading={t('blocked.heading')} status={{ tone: 'danger', Icon: BanIcon }}>
+      <p className="text-ink">{rich('blocked.body', { phone: <Nowrap>{formatPhone(state.phone)}</Nowrap> })}</p>
       <p className="text-muted">{t('blocked.next')}</p>
       <LeaveStep actions={actions} changeLabel={t('blocked.otherNumber')} />
-    </StepFrame>
+    </StatusFrame>
   );
 }

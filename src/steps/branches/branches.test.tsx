@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { phone } from '../../test/builders';
-import { descriptionOf, expectShown } from '../../test/assertions';
+import { descriptionOf, expectShown, expectUnbroken, fullText } from '../../test/assertions';
 import { renderApp } from '../../test/render-app';
 import { mockApi } from '../../test/setup-dom';
 
@@ -47,7 +47,9 @@ describe('branch screens', () => {
 
   it('holds the new check of an unavailable number until the provider allows it', async () => {
     renderApp({ step: 'unavailable', phone, reason: 'too_many', retryAt: Date.now() + 90_000 });
-    expectShown(await screen.findByText('WhatsApp received too many requests for +55 11 98765-4321.'));
+    const reason = await screen.findByText(fullText('WhatsApp received too many requests for +55 11 98765-4321.'));
+    expectShown(reason);
+    expectUnbroken(reason, '+55 11 98765-4321');
     expect(screen.getByRole('button', { name: 'Check the number again' })).toHaveProperty('disabled', true);
     expect(screen.getByRole('timer').textContent).toMatch(/^1:(30|29)$/);
   });

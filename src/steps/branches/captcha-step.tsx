@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { captchaAnswerSchema } from '../../contract/registration';
 import type { StateOf } from '../../flow/state';
-import { formatPhone } from '../../i18n/format';
+import { formatPhone } from '../../i18n/clock-and-phone';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
 import { StepFrame } from '../../ui/step-frame';
@@ -23,11 +23,11 @@ export function CaptchaStep({ state, actions }: { state: CaptchaState; actions: 
   return (
     <StepFrame heading={t('captcha.heading')}>
       <p className="text-muted">{t('captcha.intro', { phone: formatPhone(state.phone) })}</p>
-      {notice === 'captcha-wrong' ? <Alert tone="error">{t('captcha.wrong')}</Alert> : null}
+      {notice === 'captcha-wrong' ? <Alert tone="danger">{t('captcha.wrong')}</Alert> : null}
       <img
         src={state.image}
         alt={t('captcha.imageAlt')}
-        className="h-auto w-full max-w-72 rounded-box border border-line bg-white"
+        className="h-auto w-full max-w-72 rounded-control border border-line bg-paper"
       />
       {/* A new image is a new puzzle: the form starts empty for it. A failed send keeps the answer. */}
       <CaptchaForm

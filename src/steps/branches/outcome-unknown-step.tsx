@@ -1,6 +1,6 @@
 import { readyAt } from '../../flow/deadlines';
 import type { StateOf } from '../../flow/state';
-import { formatPhone } from '../../i18n/format';
+import { formatPhone } from '../../i18n/clock-and-phone';
 import { useI18n } from '../../i18n/i18n-context';
 import { StepFrame } from '../../ui/step-frame';
 import { Button } from '../../ui/button';

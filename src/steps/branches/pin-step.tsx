@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { StateOf } from '../../flow/state';
-import { formatPhone } from '../../i18n/format';
+import { formatPhone } from '../../i18n/clock-and-phone';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
 import { StepFrame } from '../../ui/step-frame';
@@ -53,6 +53,7 @@ export function PinStep({ state, actions }: { state: PinState; actions: Registra
           error={fieldError}
           value={pin}
           autoComplete="off"
+          masked
           disabled={pending}
           onChange={change}
           onComplete={confirm}

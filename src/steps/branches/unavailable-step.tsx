@@ -1,7 +1,9 @@
 import type { StateOf } from '../../flow/state';
-import { formatPhone } from '../../i18n/format';
+import { formatPhone } from '../../i18n/clock-and-phone';
 import { useI18n } from '../../i18n/i18n-context';
-import { StepFrame } from '../../ui/step-frame';
+import { StatusFrame } from '../../ui/status-frame';
+import { ClockIcon } from '../../ui/icons/clock';
+import { Nowrap } from '../../ui/nowrap';
 import { Button } from '../../ui/button';
 import { Countdown } from '../../ui/countdown';
 import { useNow } from '../../ui/use-now';
@@ -14,12 +16,12 @@ export function UnavailableStep({ state, actions }: { state: StateOf<'unavailabl
   const now = useNow([state.retryAt]);
   const waiting = state.retryAt !== null && now < state.retryAt;
   return (
-    <StepFrame heading={t('unavailable.heading')}>
-      <p className="text-ink">{t(`unavailable.reason.${state.reason}`, { phone: formatPhone(state.phone) })}</p>
+    <StatusFrame heading={t('unavailable.heading')} status={{ tone: 'warning', Icon: ClockIcon }}>
+      <p className="text-ink">{rich(`unavailable.reason.${state.reason}`, { phone: <Nowrap>{formatPhone(state.phone)}</Nowrap> })}</p>
       <p className="text-muted">{t('unavailable.whatNext')}</p>
       {waiting && state.retryAt !== null ? (
-        <p className="text-sm text-muted">
-          {rich('unavailable.retryIn', { time: <Countdown deadline={state.retryAt} now={now} /> })}
+        <p className="text-ink">
+          {rich('unavailable.retryIn', { time: <Countdown deadline={state.retryAt} now={now} large /> })}
         </p>
       ) : null}
       <div>
@@ -28,6 +30,6 @@ export function UnavailableStep({ state, actions }: { state: StateOf<'unavailabl
         </Button>
       </div>
       <LeaveStep actions={actions} />
-    </StepFrame>
+    </StatusFrame>
   );
 }

@@ -1,12 +1,13 @@
 import { useEffect, useId, useState } from 'react';
-import { methodStatus, readyAt } from '../../flow/deadlines';
+import { deliveryMethods } from '../../contract/common';
+import { methodStatus, readyAt, remainingSeconds } from '../../flow/deadlines';
+import type { CodeContext } from '../../flow/state';
 import { MAX_WRONG_CODES, hasCodeAttemptsLeft } from '../../flow/guards';
 import type { StateOf } from '../../flow/state';
-import { formatPhone } from '../../i18n/format';
+import { formatClock, formatPhone } from '../../i18n/clock-and-phone';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
-import { Countdown } from '../../ui/countdown';
 import { ErrorAlert } from '../../ui/error-alert';
 import { OtpInput } from '../../ui/otp-input';
 import { StepFrame } from '../../ui/step-frame';
@@ -19,12 +20,15 @@ import { WaitAnnouncer } from '../wait-announcer';
 type CodeState = StateOf<'awaitingCode'> | StateOf<'confirmingCode'>;
 
 export function CodeStep({ state, actions }: { state: CodeState; actions: RegistrationActions }) {
-  const { t, rich } = useI18n();
+  const { t, rich, locale } = useI18n();
   const pending = state.step === 'confirmingCode';
+  const readyTimes = deliveryMethods.map((method) => readyAt(state.code, method));
+  const now = useNow(readyTimes);
+  const resendAt = nextResendAt(state.code, now);
+  // When the first method is (or was) ready: read out as the wait runs down, and once it is over.
+  const known = readyTimes.filter((time) => time !== null);
+  const firstReadyAt = known.length > 0 ? Math.min(...known) : null;
   const { sentMethod } = state.code;
-  const resendAt = sentMethod ? readyAt(state.code, sentMethod) : null;
-  const now = useNow([resendAt]);
-  const resend = sentMethod ? methodStatus(state.code, sentMethod, now) : null;
   // Wrong codes seen when the step appeared (after a reload, say): those leave focus on the heading.
   const [wrongCodesAtStart] = useState(state.code.wrongCodes);
 
@@ -46,7 +50,7 @@ export function CodeStep({ state, actions }: { state: CodeState; actions: Regist
         })}
       </p>
       {state.step === 'awaitingCode' && state.notice === 'too-many-wrong-codes' ? (
-        <Alert tone="error">{t('code.tooMany')}</Alert>
+        <Alert tone="danger">{t('code.tooMany')}</Alert>
       ) : null}
       {/* A wrong code remounts the form: the field is emptied and takes the caret back. */}
       <CodeForm
@@ -55,16 +59,18 @@ export function CodeStep({ state, actions }: { state: CodeState; actions: Regist
         actions={actions}
         focusField={state.code.wrongCodes > wrongCodesAtStart}
       />
-      <div className="flex flex-col items-start gap-2 border-t border-line pt-4">
-        {resend?.kind === 'waiting' ? (
-          <p className="text-sm text-muted">
-            {rich('code.newCodeIn', { time: <Countdown deadline={resend.readyAt} now={now} /> })}
-          </p>
-        ) : null}
-        <WaitAnnouncer deadline={resendAt} now={now} />
-        <Button variant="secondary" disabled={pending} onClick={actions.chooseOtherMethod}>
-          {t('code.newCode')}
-        </Button>
+      <div className="flex flex-col items-center gap-2 border-t border-line pt-4">
+        <WaitAnnouncer deadline={firstReadyAt} now={now} />
+        {/* Disabled, it says when it will be ready; at zero it offers the ways to send a new code. */}
+        {resendAt !== null ? (
+          <Button variant="link" disabled className="tabular-nums">
+            {t('code.resendIn', { time: formatClock(remainingSeconds(resendAt, now), locale) })}
+          </Button>
+        ) : (
+          <Button variant="link" disabled={pending} onClick={actions.chooseOtherMethod}>
+            {t('code.newCode')}
+          </Button>
+        )}
       </div>
     </StepFrame>
   );
@@ -114,4 +120,15 @@ function CodeForm({ state, actions, focusField }: { state: CodeState; actions: R
       </StepForm>
     </>
   );
+}
+
+/**
+ * When a new code can next be asked for: null if some way of sending is ready now (or none will
+ * ever be), else the soonest moment one becomes ready.
+ */
+export function nextResendAt(code: CodeContext, now: number): number | null {
+  const statuses = deliveryMethods.map((method) => methodStatus(code, method, now));
+  if (statuses.some((status) => status.kind === 'ready')) return null;
+  const waits = statuses.flatMap((status) => (status.kind === 'waiting' ? [status.readyAt] : []));
+  return waits.length > 0 ? Math.min(...waits) : null;
 }

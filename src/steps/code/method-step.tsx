@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { deliveryMethods, type DeliveryMethod } from '../../contract/common';
 import { methodStatus, readyAt, type MethodStatus } from '../../flow/deadlines';
 import type { StateOf } from '../../flow/state';
-import { formatPhone } from '../../i18n/format';
+import { formatPhone } from '../../i18n/clock-and-phone';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages';
 import { Alert } from '../../ui/alert';
@@ -10,6 +10,9 @@ import { Button } from '../../ui/button';
 import { Countdown } from '../../ui/countdown';
 import { ErrorAlert } from '../../ui/error-alert';
 import { StepFrame } from '../../ui/step-frame';
+import { CheckIcon } from '../../ui/icons/check';
+import { ClockIcon } from '../../ui/icons/clock';
+import { SpinnerIcon } from '../../ui/icons/spinner';
 import { useNow } from '../../ui/use-now';
 import type { RegistrationActions } from '../use-registration-actions';
 import { WaitAnnouncer } from '../wait-announcer';
@@ -57,12 +60,19 @@ export function MethodStep({
                 aria-busy={requesting || undefined}
                 aria-describedby={`${id}-${method}-status`}
                 onClick={() => actions.requestCode(method)}
-                className="flex w-full flex-col items-start gap-1 rounded-box border border-line bg-surface px-4 py-3 text-left hover:border-accent disabled:cursor-not-allowed disabled:opacity-70"
+                className="flex w-full flex-col items-start gap-1 rounded-card border border-line-strong bg-surface px-4 py-3 text-left transition-colors duration-state enabled:hover:border-accent enabled:hover:bg-accent-soft disabled:cursor-not-allowed disabled:border-dashed disabled:border-line disabled:bg-sunken"
               >
-                <span className="font-semibold text-ink">{t(methodLabel[method])}</span>
+                <span className={`font-semibold ${status.kind === 'ready' ? 'text-ink' : 'text-muted'}`}>{t(methodLabel[method])}</span>
                 {method === 'wa_old' ? <span className="text-sm text-muted">{t('methods.wa_old.hint')}</span> : null}
-                <span id={`${id}-${method}-status`} className="text-sm text-muted">
-                  {requesting ? t('methods.requesting') : <MethodStatusText status={status} now={now} />}
+                <span id={`${id}-${method}-status`} className="flex items-center gap-2 text-sm text-muted">
+                  {requesting ? (
+                    <>
+                      <SpinnerIcon className="size-4 text-accent" />
+                      {t('methods.requesting')}
+                    </>
+                  ) : (
+                    <MethodStatusText status={status} now={now} />
+                  )}
                 </span>
               </button>
             </li>
@@ -90,9 +100,19 @@ function MethodStatusText({ status, now }: { status: MethodStatus; now: number }
   const { t, rich } = useI18n();
   switch (status.kind) {
     case 'ready':
-      return <>{t('methods.ready')}</>;
+      return (
+        <span className="flex items-center gap-1 text-success-fg">
+          <CheckIcon className="size-4" />
+          {t('methods.ready')}
+        </span>
+      );
     case 'waiting':
-      return <>{rich('methods.waiting', { time: <Countdown deadline={status.readyAt} now={now} /> })}</>;
+      return (
+        <span className="flex items-center gap-2">
+          <ClockIcon className="size-5" />
+          {rich('methods.waiting', { time: <Countdown deadline={status.readyAt} now={now} large /> })}
+        </span>
+      );
     case 'unavailable':
       return <>{t('methods.unavailable')}</>;
     case 'ineligible':

@@ -1,7 +1,5 @@
 export const account = {
-  'account.start.checking': 'Checking whether this instance is already connected…',
   'account.connected.already': 'This instance already has a connected number.',
-  'account.loading': 'Loading…',
 
   'account.status.label': 'Instance status',
   'account.status.connected': 'Connected',
@@ -80,4 +78,5 @@ export const account = {
   'account.pin.removeWarning': 'Without a PIN, anyone who receives this number’s registration code can move the account to another phone.',
   'account.pin.removing': 'Removing the PIN…',
   'account.pin.removed': 'The PIN was removed.',
+  'connected.linked': 'This instance is now linked to the phone.',
 };

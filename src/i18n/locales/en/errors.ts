@@ -40,4 +40,6 @@ export const errors = {
   'action.retry': 'Try again',
   'action.reload': 'Reload the page',
   'action.startOver': 'Start over',
+  'error.outage.title': 'The WhatsApp provider is not answering',
+  'error.triedAgain': 'Tried again {count}× — still no answer.',
 };

@@ -1,9 +1,4 @@
-import { account } from './account';
-import { capabilities } from './capabilities';
-import { common } from './common';
-import { errors } from './errors';
-import { journey } from './journey';
-import { linking } from './linking';
-import { registration } from './registration';
+import { enFirst } from './first';
+import { enLater } from './later';
 
-export const en = { ...common, ...errors, ...registration, ...account, ...journey, ...linking, ...capabilities };
+export const en = { ...enFirst, ...enLater };

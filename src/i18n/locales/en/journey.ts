@@ -61,7 +61,7 @@ export const journey = {
   'transfer.steps': 'On the old phone',
   'transfer.step1': 'Open WhatsApp.',
   'transfer.step2': 'Look for the message asking to move the account to a new device.',
-  'transfer.step3': 'Tap to allow it, and keep WhatsApp open until this screen moves on.',
+  'transfer.step3': 'Tap to allow it. Then come back here and press “I accepted it”.',
   'transfer.accepted': 'I accepted it',
   'transfer.confirming': 'Checking with WhatsApp…',
   'transfer.notYet': 'WhatsApp has not seen the move allowed yet. Finish the steps on the old phone, then press “I accepted it” again.',

@@ -46,4 +46,5 @@ export const linking = {
   'link.qr.step3': 'Tap Link a device and point the phone at this screen.',
 
   'error.LINK_NOT_READY': 'The provider is not ready to link a device yet. Ask again in a moment.',
+  'link.qr.pausedHeading': 'The QR codes stopped',
 };

@@ -2,9 +2,7 @@ import type { account as en } from '../en/account';
 import type { Translation } from '../../messages';
 
 export const account: Translation<typeof en> = {
-  'account.start.checking': 'Comprobando si esta instancia ya está conectada…',
   'account.connected.already': 'Esta instancia ya tiene un número conectado.',
-  'account.loading': 'Cargando…',
 
   'account.status.label': 'Estado de la instancia',
   'account.status.connected': 'Conectada',
@@ -83,4 +81,5 @@ export const account: Translation<typeof en> = {
   'account.pin.removeWarning': 'Sin PIN, cualquiera que reciba el código de registro de este número puede llevar la cuenta a otro teléfono.',
   'account.pin.removing': 'Quitando el PIN…',
   'account.pin.removed': 'Se quitó el PIN.',
+  'connected.linked': 'Esta instancia ya está vinculada al teléfono.',
 };

@@ -43,4 +43,6 @@ export const errors: Translation<typeof en> = {
   'action.retry': 'Intentar de nuevo',
   'action.reload': 'Recargar la página',
   'action.startOver': 'Empezar de nuevo',
+  'error.outage.title': 'El proveedor de WhatsApp no responde',
+  'error.triedAgain': 'Lo intentamos de nuevo {count}× y sigue sin responder.',
 };

@@ -1,10 +1,5 @@
 import type { Messages } from '../../messages';
-import { account } from './account';
-import { capabilities } from './capabilities';
-import { common } from './common';
-import { errors } from './errors';
-import { journey } from './journey';
-import { linking } from './linking';
-import { registration } from './registration';
+import { esFirst } from './first';
+import { esLater } from './later';
 
-export const es: Messages = { ...common, ...errors, ...registration, ...account, ...journey, ...linking, ...capabilities };
+export const es: Messages = { ...esFirst, ...esLater };

@@ -63,7 +63,7 @@ export const journey: Translation<typeof en> = {
   'transfer.steps': 'En el teléfono anterior',
   'transfer.step1': 'Abre WhatsApp.',
   'transfer.step2': 'Busca el mensaje que pide pasar la cuenta a un dispositivo nuevo.',
-  'transfer.step3': 'Tócalo para permitirlo y deja WhatsApp abierto hasta que esta pantalla avance.',
+  'transfer.step3': 'Tócalo para permitirlo. Después vuelve aquí y pulsa “Ya lo acepté”.',
   'transfer.accepted': 'Ya lo acepté',
   'transfer.confirming': 'Comprobando con WhatsApp…',
   'transfer.notYet': 'WhatsApp todavía no ve el cambio permitido. Termina los pasos en el teléfono anterior y pulsa “Ya lo acepté” otra vez.',

@@ -2,9 +2,7 @@ import type { account as en } from '../en/account';
 import type { Translation } from '../../messages';
 
 export const account: Translation<typeof en> = {
-  'account.start.checking': 'Verificando se esta instância já está conectada…',
   'account.connected.already': 'Esta instância já tem um número conectado.',
-  'account.loading': 'Carregando…',
 
   'account.status.label': 'Situação da instância',
   'account.status.connected': 'Conectada',
@@ -83,4 +81,5 @@ export const account: Translation<typeof en> = {
   'account.pin.removeWarning': 'Sem PIN, qualquer pessoa que receba o código de registro deste número pode levar a conta para outro celular.',
   'account.pin.removing': 'Removendo o PIN…',
   'account.pin.removed': 'O PIN foi removido.',
+  'connected.linked': 'Esta instância agora está vinculada ao celular.',
 };

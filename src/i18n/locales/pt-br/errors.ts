@@ -43,4 +43,6 @@ export const errors: Translation<typeof en> = {
   'action.retry': 'Tentar de novo',
   'action.reload': 'Recarregar a página',
   'action.startOver': 'Começar de novo',
+  'error.outage.title': 'O provedor do WhatsApp não está respondendo',
+  'error.triedAgain': 'Tentamos de novo {count}× e ainda não houve resposta.',
 };

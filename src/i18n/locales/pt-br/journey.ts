@@ -63,7 +63,7 @@ export const journey: Translation<typeof en> = {
   'transfer.steps': 'No celular antigo',
   'transfer.step1': 'Abra o WhatsApp.',
   'transfer.step2': 'Procure a mensagem que pede para mudar a conta para um novo aparelho.',
-  'transfer.step3': 'Toque para permitir e deixe o WhatsApp aberto até esta tela avançar.',
+  'transfer.step3': 'Toque para permitir. Depois volte aqui e toque em “Já aceitei”.',
   'transfer.accepted': 'Já aceitei',
   'transfer.confirming': 'Conferindo com o WhatsApp…',
   'transfer.notYet': 'O WhatsApp ainda não viu a mudança permitida. Termine os passos no celular antigo e toque em “Já aceitei” de novo.',

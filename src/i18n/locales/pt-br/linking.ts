@@ -49,4 +49,5 @@ export const linking: Translation<typeof english> = {
   'link.qr.step3': 'Toque em Conectar dispositivo e aponte o celular para esta tela.',
 
   'error.LINK_NOT_READY': 'O provedor ainda não está pronto para conectar um dispositivo. Peça de novo em instantes.',
+  'link.qr.pausedHeading': 'Os QR codes pararam',
 };
