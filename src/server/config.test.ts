@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
 
 describe('configuration', () => {
-  it('keeps the timeline 30 days and names the brand by default; both can be set, within bounds', () => {
-    expect(loadConfig({})).toMatchObject({ timelineRetentionMs: 30 * 86_400_000, brand: 'WhatsApp onboarding' });
-    expect(loadConfig({ TIMELINE_DAYS: '7', BRAND_NAME: 'Agência Aurora' })).toMatchObject({ timelineRetentionMs: 7 * 86_400_000, brand: 'Agência Aurora' });
+  it('keeps the timeline 30 days and names no brand by default; both can be set, within bounds', () => {
+    expect(loadConfig({})).toMatchObject({ timelineRetentionMs: 30 * 86_400_000, brand: { name: null, logo: null } });
+    expect(loadConfig({ TIMELINE_DAYS: '7', BRAND_NAME: 'Agência Aurora' })).toMatchObject({ timelineRetentionMs: 7 * 86_400_000, brand: { name: 'Agência Aurora' } });
     expect(() => loadConfig({ TIMELINE_DAYS: '0' })).toThrow(ConfigError);
     expect(() => loadConfig({ TIMELINE_DAYS: '366' })).toThrow(/TIMELINE_DAYS/);
   });
