@@ -27,4 +27,17 @@ forTargets(['proxy', 'demo'], () => {
     await registration.enterCode('123456');
     await expect(registration.heading('Connected')).toBeVisible();
   });
+
+  test('…01: "New image" asks for the code again by SMS and shows another image, which 428517 then solves', async ({ registration, page }) => {
+    await registration.reachMethods('11 90000-0001');
+    await registration.chooseMethod(/Text message \(SMS\)/);
+    const image = registration.captchaImage;
+    await expect(image).toHaveAttribute('src', /^data:image\/png;base64,/);
+    const first = await image.getAttribute('src');
+    await page.getByRole('button', { name: 'New image' }).click();
+    await expect(image).not.toHaveAttribute('src', first ?? '');
+    await expect(registration.heading('Type the characters in the image')).toBeVisible();
+    await registration.answerCaptcha('428517');
+    await expect(registration.heading('Enter the code')).toBeVisible();
+  });
 });

@@ -66,6 +66,17 @@ async function showStep(page: Page, state: FlowState): Promise<void> {
   await expect(heading).toBeFocused();
   // The console focuses the heading of a new step for screen readers; that is no reason for a ring.
   await expect(heading).toHaveCSS('outline-style', 'none');
+  // A fresh phone step opens on the first choice, which has no journey parts below it.
+  if (state.step !== 'phoneEntry') await lazyPartsShown(page);
+}
+
+/** "What happened" (and, on the code and PIN steps, the hand-off panel) arrive in chunks of their own. */
+async function lazyPartsShown(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 3, name: 'What happened' })).toBeVisible();
+  const step = await page.evaluate((key) => window.sessionStorage.getItem(key) ?? '', STORAGE_KEY);
+  if (/"step":"(awaitingCode|awaitingPin)"/.test(step)) {
+    await expect(page.getByRole('heading', { level: 3, name: /someone else/i })).toBeVisible();
+  }
 }
 
 forTargets(['demo'], () => {
@@ -83,6 +94,7 @@ forTargets(['demo'], () => {
           await capture(page, 'first-choice', variant);
           await page.getByRole('button', { name: /^Register the number here/ }).click();
           await expect(page.getByRole('heading', { level: 2, name: 'Which number do you want to connect?' })).toBeFocused();
+          await lazyPartsShown(page);
           await capture(page, 'phone', variant);
 
           for (const [name, state] of journeyScreens(FIXED_TIME)) {

@@ -176,6 +176,17 @@ describe('captcha', () => {
     expect(next).toMatchObject({ step: 'awaitingCode', code: { sentMethod: 'sms', resendAt: T0 + 60_000 } });
   });
 
+  it('asks for a new image by requesting the code again with the captcha\'s method, and with no other', () => {
+    expect(run(solving, { type: 'CODE_REQUESTED', method: 'sms', now: T0 })).toMatchObject({ step: 'requestingCode', method: 'sms' });
+    expect(transition(solving, { type: 'CODE_REQUESTED', method: 'voice', now: T0 })).toBe(solving);
+    const refreshed = run(
+      solving,
+      { type: 'CODE_REQUESTED', method: 'sms', now: T0 },
+      { type: 'CODE_REQUEST_RESOLVED', result: { outcome: 'captcha', image: 'data:image/png;base64,CC==' }, now: T0 },
+    );
+    expect(refreshed).toMatchObject({ step: 'solvingCaptcha', image: 'data:image/png;base64,CC==', notice: null });
+  });
+
   it('shows the new image after a wrong answer, or the method list when none came', () => {
     const submitting = run(solving, { type: 'CAPTCHA_SUBMITTED' });
     expect(run(submitting, { type: 'CAPTCHA_RESOLVED', result: { outcome: 'rejected', image: 'data:image/png;base64,BB==' }, now: T0 })).toMatchObject({

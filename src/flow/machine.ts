@@ -42,9 +42,12 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       if (event.type === 'CODE_ENTRY_CHOSEN') return awaitingCode(state, state.code, null);
       return state;
     case 'solvingCaptcha':
-      return event.type === 'CAPTCHA_SUBMITTED'
-        ? { step: 'submittingCaptcha', phone: state.phone, code: state.code, method: state.method, image: state.image }
-        : state;
+      if (event.type === 'CAPTCHA_SUBMITTED') return { step: 'submittingCaptcha', phone: state.phone, code: state.code, method: state.method, image: state.image };
+      // An unreadable image: asking for the code again by the same method brings a new one.
+      if (event.type === 'CODE_REQUESTED' && event.method === state.method) {
+        return { step: 'requestingCode', phone: state.phone, code: state.code, method: state.method, from: 'choosingMethod' };
+      }
+      return state;
     case 'submittingCaptcha':
       return fromSubmittingCaptcha(state, event);
     case 'awaitingCode':

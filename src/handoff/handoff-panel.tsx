@@ -117,7 +117,7 @@ export function HandoffPanel({ store, step }: { store: FlowStore; step: HandoffS
   return (
     <section aria-labelledby={`${id}-heading`} className="mt-6 flex flex-col gap-3 border-t border-line pt-4">
       <h3 id={`${id}-heading`} className="font-semibold">
-        {t('handoff.heading')}
+        {t(step === 'code' ? 'handoff.heading.code' : 'handoff.heading.pin')}
       </h3>
       <p className="text-sm text-muted">{t(step === 'code' ? 'handoff.explain.code' : 'handoff.explain.pin')}</p>
       {status.kind === 'live' && !ended ? (

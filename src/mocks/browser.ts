@@ -56,6 +56,13 @@ function createRelay() {
 }
 
 export async function startDemoWorker(): Promise<void> {
+  // On a reload MSW asks the browser to re-check the registered worker without waiting for the
+  // answer; when that check fails (the host did not answer for a moment), the worker already
+  // running keeps serving, so the rejection is no error of the demo's.
+  window.addEventListener('unhandledrejection', (event) => {
+    const reason: unknown = event.reason;
+    if (reason instanceof Error && reason.message.startsWith('Failed to update a ServiceWorker')) event.preventDefault();
+  });
   const relay = createRelay();
   const { handlers, answerOwner } = createMockApi(relay.ask);
   relay.serve(answerOwner);

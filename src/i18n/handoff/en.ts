@@ -38,7 +38,8 @@ export const handoffEn = {
   'owner.failed': 'Something went wrong on our side. Try again in a moment.',
 
   // The operator's panel on the code and PIN steps.
-  'handoff.heading': 'The code goes to someone else’s phone?',
+  'handoff.heading.code': 'The code goes to someone else’s phone?',
+  'handoff.heading.pin': 'Someone else knows the PIN?',
   'handoff.explain.code': 'Send a link to the number’s owner: they type the code on their phone and this screen moves on by itself.',
   'handoff.explain.pin': 'Send a link to the number’s owner: they type the PIN on their phone and this screen moves on by itself.',
   'handoff.create': 'Create a link for the number’s owner',

@@ -39,7 +39,8 @@ export const handoffEs: PartMessages<typeof handoffEn> = {
   'owner.limited': 'Demasiados intentos desde este dispositivo. Vuelve a intentarlo en {minutes} min.',
   'owner.failed': 'Algo falló de nuestro lado. Vuelve a intentarlo en un momento.',
 
-  'handoff.heading': '¿El código llega al teléfono de otra persona?',
+  'handoff.heading.code': '¿El código llega al teléfono de otra persona?',
+  'handoff.heading.pin': '¿Otra persona conoce el PIN?',
   'handoff.explain.code': 'Envía un enlace al dueño del número: escribe el código en su teléfono y esta pantalla avanza sola.',
   'handoff.explain.pin': 'Envía un enlace al dueño del número: escribe el PIN en su teléfono y esta pantalla avanza sola.',
   'handoff.create': 'Crear un enlace para el dueño del número',

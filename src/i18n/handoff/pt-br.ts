@@ -39,7 +39,8 @@ export const handoffPtBR: PartMessages<typeof handoffEn> = {
   'owner.limited': 'Tentativas demais deste aparelho. Tente de novo em {minutes} min.',
   'owner.failed': 'Algo deu errado do nosso lado. Tente de novo em instantes.',
 
-  'handoff.heading': 'O código vai para o celular de outra pessoa?',
+  'handoff.heading.code': 'O código vai para o celular de outra pessoa?',
+  'handoff.heading.pin': 'Outra pessoa sabe o PIN?',
   'handoff.explain.code': 'Envie um link para o dono do número: ele digita o código no próprio celular e esta tela avança sozinha.',
   'handoff.explain.pin': 'Envie um link para o dono do número: ele digita o PIN no próprio celular e esta tela avança sozinha.',
   'handoff.create': 'Criar um link para o dono do número',

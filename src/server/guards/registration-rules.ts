@@ -89,7 +89,10 @@ export function refusal(name: OperationName, input: unknown, facts: GuardFacts, 
     }
     case 'requestCode': {
       const parsed = codeRequestSchema.safeParse(input);
-      if (!parsed.success || record?.step !== 'available' || record.number !== numberKey(parsed.data)) return outOfOrder;
+      if (!parsed.success || record?.number !== numberKey(parsed.data)) return outOfOrder;
+      // On the captcha step only the captcha's own method may be asked again: that brings a new image.
+      const asked = record.step === 'available' || (record.step === 'captcha' && record.captchaMethod === parsed.data.method);
+      if (!asked) return outOfOrder;
       const at = readyAt(record, parsed.data.method);
       if (at !== null && now < at) return { code: 'RATE_LIMITED', retryAfterSeconds: secondsUntil(at, now) };
       return hourlyRefusal(hourly['code-request'], limits.codeRequestsPerHour, now);

@@ -107,6 +107,24 @@ describe('captcha answers and PINs', () => {
     expect(Object.fromEntries(stack?.provider.hits ?? [])).toMatchObject({ '/mobile/respond-captcha': 5 });
   });
 
+  it('gives a new image when the code is asked again by the captcha\'s own method, never by another, and five new answers with it', async () => {
+    const proxy = await start();
+    const number = { ddi: '55', phone: magicNumbers.captcha };
+    await proxy.post(operations.checkAvailability.path, number);
+    const first = await proxy.post(operations.requestCode.path, { ...number, method: 'sms' });
+    expect(first.body).toMatchObject({ outcome: 'captcha' });
+    for (let answer = 0; answer < 5; answer += 1) await proxy.post(operations.answerCaptcha.path, { answer: 'wrong1' });
+    expect((await proxy.post(operations.answerCaptcha.path, { answer: 'wrong1' })).body).toMatchObject({ code: 'CHALLENGE_EXHAUSTED' });
+    const other = await proxy.post(operations.requestCode.path, { ...number, method: 'voice' });
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({ code: 'STEP_OUT_OF_ORDER' });
+    const again = await proxy.post(operations.requestCode.path, { ...number, method: 'sms' });
+    expect(again.body).toMatchObject({ outcome: 'captcha' });
+    expect(again.body).not.toEqual(first.body);
+    expect((await proxy.post(operations.answerCaptcha.path, { answer: simulatedSecrets.captchaAnswer })).body).toEqual({ outcome: 'accepted' });
+    expect(hits('/mobile/request-registration-code')).toBe(2);
+  });
+
   it('counts registration PIN guesses against the instance as well (20 an hour, GUESS_BUDGET)', async () => {
     const proxy = await start({ GUESSES_PER_INSTANCE_PER_HOUR: '3' });
     const number = { ddi: '55', phone: magicNumbers.pin };

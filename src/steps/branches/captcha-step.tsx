@@ -29,6 +29,12 @@ export function CaptchaStep({ state, actions }: { state: CaptchaState; actions: 
         alt={t('captcha.imageAlt')}
         className="h-auto w-full max-w-72 rounded-control border border-line bg-paper"
       />
+      <div>
+        {/* The provider sends a new image when the code is asked for again by the same method. */}
+        <Button variant="link" disabled={pending} onClick={() => actions.requestCode(state.method)}>
+          {t('captcha.newImage')}
+        </Button>
+      </div>
       {/* A new image is a new puzzle: the form starts empty for it. A failed send keeps the answer. */}
       <CaptchaForm
         key={state.image}

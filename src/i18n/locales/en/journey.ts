@@ -7,6 +7,7 @@ export const journey = {
   'captcha.hint': 'Letters and digits only, up to 32.',
   'captcha.submit': 'Send the answer',
   'captcha.submitting': 'Checking the answer…',
+  'captcha.newImage': 'New image',
   'captcha.wrong': 'That answer was not right. Here is a new image: try again.',
   'captcha.error.required': 'Type the characters you see in the image.',
   'captcha.error.format': 'Use only the letters and digits from the image (at most 32).',

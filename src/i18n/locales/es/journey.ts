@@ -9,6 +9,7 @@ export const journey: Translation<typeof en> = {
   'captcha.hint': 'Solo letras y números, hasta 32.',
   'captcha.submit': 'Enviar la respuesta',
   'captcha.submitting': 'Comprobando la respuesta…',
+  'captcha.newImage': 'Nueva imagen',
   'captcha.wrong': 'Esa respuesta no es correcta. Aquí tienes una imagen nueva: inténtalo otra vez.',
   'captcha.error.required': 'Escribe los caracteres que ves en la imagen.',
   'captcha.error.format': 'Usa solo las letras y los números de la imagen (como máximo 32).',

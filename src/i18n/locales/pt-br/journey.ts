@@ -9,6 +9,7 @@ export const journey: Translation<typeof en> = {
   'captcha.hint': 'Só letras e números, até 32.',
   'captcha.submit': 'Enviar a resposta',
   'captcha.submitting': 'Conferindo a resposta…',
+  'captcha.newImage': 'Nova imagem',
   'captcha.wrong': 'Essa resposta não está certa. Aqui está uma imagem nova: tente de novo.',
   'captcha.error.required': 'Digite os caracteres que aparecem na imagem.',
   'captcha.error.format': 'Use só as letras e os números da imagem (no máximo 32).',
