@@ -5,7 +5,7 @@ import { journeySchema } from '../../contract/journey';
 import { operations } from '../../contract/operations';
 import { manualClock, type ManualClock } from '../../fake-provider/clock';
 import { magicNumbers, simulatedSecrets } from '../../fake-provider/scenarios';
-import { canary, operatorToken, startTestStack, type TestReply, type TestStack } from '../testing/proxy-under-test';
+import { canary, operatorToken, readReply, startTestStack, type TestReply, type TestStack } from '../testing/proxy-under-test';
 import { HANDOFF_LIFETIME_MS, LOOKUP_FAILURES } from './handoff-service';
 
 /**
@@ -32,14 +32,7 @@ async function owner(proxy: TestStack, path: string, body: unknown, headers: Rec
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = null;
-  }
-  return { status: response.status, body: parsed, text, headers: response.headers };
+  return readReply(response);
 }
 
 const paths = {

@@ -38,7 +38,8 @@ export interface TestReply {
   headers: Headers;
 }
 
-async function readReply(response: Response): Promise<TestReply> {
+/** An answer as the tests read it: status, parsed body (null when not JSON), text and headers. */
+export async function readReply(response: Response): Promise<TestReply> {
   const text = await response.text();
   let parsed: unknown = null;
   try {
