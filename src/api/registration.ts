@@ -1,19 +1,27 @@
-import type { z } from 'zod/mini';
-import type { OperationDefinition } from '../contract/operation';
 import { registrationOperations } from '../contract/registration-operations';
-import { providerMutation } from './provider-mutation';
+import type { RegistrationCall, RegistrationInput, RegistrationOperationName, RegistrationOutput } from '../flow/journey-runner';
+import { toFlowError } from './api-error';
+import { callApi } from './client';
 
-function operationMutation<Req extends z.core.$ZodType, Res extends z.core.$ZodType>(key: string, operation: OperationDefinition<Req, Res>) {
-  return providerMutation(['registration', key], operation);
-}
+type Calls = { [N in RegistrationOperationName]: (input: RegistrationInput<N>) => Promise<RegistrationOutput<N>> };
 
-export const registrationMutations = {
-  checkAvailability: operationMutation('availability', registrationOperations.checkAvailability),
-  requestCode: operationMutation('code-request', registrationOperations.requestCode),
-  answerCaptcha: operationMutation('captcha', registrationOperations.answerCaptcha),
-  confirmCode: operationMutation('code-confirmation', registrationOperations.confirmCode),
-  confirmPin: operationMutation('pin-confirmation', registrationOperations.confirmPin),
-  recoverPin: operationMutation('pin-recovery', registrationOperations.recoverPin),
-  confirmTransfer: operationMutation('transfer-confirmation', registrationOperations.confirmTransfer),
-  requestUnbanning: operationMutation('appeal', registrationOperations.requestUnbanning),
+const calls: Calls = {
+  checkAvailability: (input) => callApi(registrationOperations.checkAvailability, input),
+  requestCode: (input) => callApi(registrationOperations.requestCode, input),
+  answerCaptcha: (input) => callApi(registrationOperations.answerCaptcha, input),
+  confirmCode: (input) => callApi(registrationOperations.confirmCode, input),
+  confirmPin: (input) => callApi(registrationOperations.confirmPin, input),
+  recoverPin: (input) => callApi(registrationOperations.recoverPin, input),
+  confirmTransfer: (input) => callApi(registrationOperations.confirmTransfer, input),
+  requestUnbanning: (input) => callApi(registrationOperations.requestUnbanning, input),
+};
+
+/** The journey runner's calls in the browser: through the proxy, every failure as a flow error. */
+export const registrationCall: RegistrationCall = async (name, input) => {
+  const send: Calls[typeof name] = calls[name];
+  try {
+    return { ok: true, value: await send(input) };
+  } catch (error) {
+    return { ok: false, error: toFlowError(error) };
+  }
 };

@@ -1,4 +1,4 @@
-import { deadlinesFromWaits } from './deadlines';
+import { deadlinesFromWaits, holdDeadlines } from './deadlines';
 import type { FlowEvent } from './events';
 import type { PhoneNumber } from '../contract/common';
 import { DEFAULT_RESEND_SECONDS, assumeCodeMaybeSent } from './resend-wait';
@@ -194,12 +194,7 @@ function fromRequestingCode(state: StateOf<'requestingCode'>, event: FlowEvent):
 /** A refusal that says how long to wait (RATE_LIMITED, a budget): every method waits at least that long. */
 function withRetryAfter(code: CodeContext, error: FlowError, now: number): CodeContext {
   if (error.retryAfterSeconds === undefined) return code;
-  const until = now + error.retryAfterSeconds * 1000;
-  const later = (deadline: number | null) => (deadline === null ? null : Math.max(deadline, until));
-  return {
-    ...code,
-    deadlines: { sms: later(code.deadlines.sms), voice: later(code.deadlines.voice), wa_old: later(code.deadlines.wa_old) },
-  };
+  return { ...code, deadlines: holdDeadlines(code.deadlines, now + error.retryAfterSeconds * 1000) };
 }
 
 function fromSubmittingCaptcha(state: StateOf<'submittingCaptcha'>, event: FlowEvent): FlowState {
@@ -209,13 +204,13 @@ function fromSubmittingCaptcha(state: StateOf<'submittingCaptcha'>, event: FlowE
   }
   if (event.type !== 'CAPTCHA_RESOLVED') return state;
   if (event.result.outcome === 'accepted') {
+    // The accepted answer sent the code and carries no wait: the usual resend wait applies (as on the proxy).
     const resendAt = event.now + DEFAULT_RESEND_SECONDS * 1000;
-    const hold = (deadline: number | null) => (deadline === null ? null : Math.max(deadline, resendAt));
     return awaitingCode(
       state,
       {
         ...code,
-        deadlines: { sms: hold(code.deadlines.sms), voice: hold(code.deadlines.voice), wa_old: hold(code.deadlines.wa_old) },
+        deadlines: holdDeadlines(code.deadlines, resendAt),
         resendAt,
         sentMethod: method,
         wrongCodes: 0,

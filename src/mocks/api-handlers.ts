@@ -18,6 +18,8 @@ const demoCredentials = {
 
 export interface MockApi {
   provider: SimulatedProvider;
+  /** One operator call as the handlers answer it (guards, provider, journey): tests set a journey up with it. */
+  operate: (name: OperationName, body: unknown) => Promise<ApiReply>;
   handlers: ReturnType<typeof http.post>[];
   /** The owner's call for a link this page made, or null when it knows no such link. */
   answerOwner: (name: HandoffOwnerOperationName, body: unknown) => Promise<ApiReply | null>;
@@ -41,6 +43,7 @@ export function createMockApi(relay: OwnerRelay | null = null): MockApi {
   const context = { adapter: zapiAdapter, memory: {}, send: inProcessSend(provider, demoCredentials) };
   const journey = createDemoJourney();
   const run = (name: OperationName, raw: unknown) => handleApiCall(name, raw, context);
+  const operate = (name: OperationName, body: unknown) => journey.call(name, body, run);
   const local: { [N in OperationName]?: (request: Request) => ApiReply } = {
     getJourney: () => journey.local.getJourney(),
     getTimeline: (request) => journey.local.getTimeline(new URL(request.url).searchParams.get('format')),
@@ -54,9 +57,7 @@ export function createMockApi(relay: OwnerRelay | null = null): MockApi {
       const own = local[name];
       if (own) return asResponse(own(request));
       const raw: unknown = method === 'GET' ? {} : await request.json().catch(() => undefined);
-      const reply = await run(name, raw);
-      journey.observe(name, raw, reply, 'operator');
-      return asResponse(reply);
+      return asResponse(await operate(name, raw));
     });
   });
   const answerOwner = async (name: HandoffOwnerOperationName, body: unknown): Promise<ApiReply | null> => {
@@ -73,5 +74,5 @@ export function createMockApi(relay: OwnerRelay | null = null): MockApi {
   );
   // A proxy without BRAND_* variables: the console's own name.
   const brand = http.get(BRAND_PATH, () => HttpResponse.json(noBrand));
-  return { provider, handlers: [...handlers, ...ownerHandlers, brand], answerOwner };
+  return { provider, operate, handlers: [...handlers, ...ownerHandlers, brand], answerOwner };
 }

@@ -1,38 +1,20 @@
-import type { MethodWaits } from '../contract/common';
 import { errorBody } from '../contract/error-catalogue';
-import { errorCodes } from '../contract/errors';
+import { errorBodySchema, type ErrorCode } from '../contract/errors';
 import { handoffCodeRequestSchema, handoffOpenRequestSchema, handoffPinRequestSchema, type HandoffOwnerOperationName, type HandoffSubmission } from '../contract/handoff';
-import type { HandoffStep, Journey } from '../contract/journey';
+import type { EnteredBy, HandoffStep, Journey } from '../contract/journey';
 import { maskNumber } from '../contract/masking';
-import type { OperationName } from '../contract/operations';
-import {
-  availabilityRequestSchema,
-  availabilityResultSchema,
-  codeConfirmationResultSchema,
-  codeRequestResultSchema,
-  pinConfirmationResultSchema,
-  pinRecoveryResultSchema,
-} from '../contract/registration';
+import { operations, type OperationName } from '../contract/operations';
+import { codeConfirmationResultSchema, pinConfirmationResultSchema, pinRecoveryResultSchema } from '../contract/registration';
 import type { TimelineEvent } from '../contract/timeline';
-import type { ApiReply } from '../gateway/api-call';
+import type { FlowRecord } from '../flow/journey-record';
+import { codeOutstanding, journeyOf } from '../flow/journey-view';
+import { defaultGuardLimits, HANDOFF_LIFETIME_MS, HOUR_MS } from '../flow/limits';
+import { afterCall, guardedOperations, numberOf, refusal, type AttemptKind, type GuardFacts } from '../flow/registration-rules';
+import { errorReply, parseInput, type ApiReply } from '../gateway/api-call';
 import { callEvents, timelineEvent } from '../gateway/timeline-events';
 
-/** The proxy's limits the demo mirrors: five wrong answers per code or PIN, links of 15 minutes, codes of 10. */
-const WRONG_PER_STEP = 5;
-const LINK_MS = 15 * 60 * 1000;
-const CODE_MS = 10 * 60 * 1000;
-
-interface DemoRecord {
-  number: string;
-  step: Journey['step'];
-  sentMethod: Journey['sentMethod'];
-  codeIssuedAt: number | null;
-  resendAt: number;
-  deadlines: Journey['deadlines'];
-  wrongCodes: number;
-  wrongPins: number;
-  lastEntry: Journey['lastEntry'];
-}
+/** The proxy's defaults: the demo has no environment to set them from. */
+const limits = defaultGuardLimits;
 
 interface DemoLink {
   step: HandoffStep;
@@ -45,71 +27,71 @@ interface DemoLink {
 export type RunCall = (name: OperationName, body: unknown) => Promise<ApiReply>;
 
 const ok = (body: unknown): ApiReply => ({ status: 200, body });
-const deadlinesFrom = (waits: MethodWaits, now: number) => {
-  const at = (seconds: number) => (seconds < 0 ? null : now + seconds * 1000);
-  return { sms: at(waits.sms), voice: at(waits.voice), wa_old: at(waits.wa_old) };
-};
+
+/** The calls that carry what someone typed to move the journey on. */
+const entered: ReadonlySet<OperationName> = new Set<OperationName>(['confirmCode', 'confirmPin']);
 
 /**
- * What the proxy keeps of a journey, kept in the demo's page instead: the journey answer, hand-off
- * links and the timeline. A stand-in for the proxy's guards (the demo refuses less than the proxy),
- * with the same contract, so the console and the owner's page behave the same on both.
+ * What the proxy keeps of a journey, kept in the demo's page instead: the journey record, its hourly
+ * attempts, hand-off links and the timeline. Registration calls go through the same guards as on the
+ * proxy (src/flow/registration-rules.ts, with the proxy's default limits), so the demo refuses an
+ * out-of-order or too-early call with the same 409 or 429; the per-instance budgets stay the proxy's.
  */
 export function createDemoJourney(now: () => number = Date.now) {
-  let record: DemoRecord | null = null;
+  let record: FlowRecord | undefined;
+  /** Attempt times per kind and number, as the proxy's attempt logs keep them. */
+  const attempts = new Map<string, number[]>();
   const events: TimelineEvent[] = [];
   const links = new Map<string, DemoLink>();
   let live: string | null = null;
 
   const note = (added: TimelineEvent[]) => events.unshift(...added.reverse());
+  const attemptKey = (kind: AttemptKind, number: string) => `${kind}\u0000${number}`;
 
-  function observe(name: OperationName, input: unknown, reply: ApiReply, by: 'operator' | 'owner'): void {
-    const at = now();
-    const value = reply.status === 200 ? reply.body : null;
-    if (name === 'checkAvailability') {
-      const request = availabilityRequestSchema.safeParse(input);
-      const result = availabilityResultSchema.safeParse(value);
-      if (request.success && result.success) {
-        const number = `${request.data.ddi}:${request.data.phone}`;
-        const step = result.data.outcome === 'available' ? 'available' : result.data.outcome === 'banned' ? 'banned' : 'closed';
-        const deadlines = result.data.outcome === 'available' ? deadlinesFrom(result.data.waits, at) : { sms: null, voice: null, wa_old: null };
-        const same = record?.number === number ? record : null;
-        record = { number, step, sentMethod: same?.sentMethod ?? null, codeIssuedAt: same?.codeIssuedAt ?? null, resendAt: same?.resendAt ?? 0, deadlines, wrongCodes: same?.wrongCodes ?? 0, wrongPins: 0, lastEntry: null };
-      }
-    } else if (record) {
-      const current = record;
-      if (name === 'requestCode') {
-        const result = codeRequestResultSchema.safeParse(value);
-        if (result.success && result.data.outcome === 'sent') {
-          record = { ...current, sentMethod: result.data.method, codeIssuedAt: at, resendAt: at + result.data.retryAfterSeconds * 1000, deadlines: deadlinesFrom(result.data.waits, at), wrongCodes: 0 };
-        } else if (result.success && result.data.outcome === 'captcha') record = { ...current, step: 'captcha' };
-      } else if (name === 'answerCaptcha' && reply.status === 200 && typeof value === 'object' && value !== null && 'outcome' in value && value.outcome === 'accepted') {
-        record = { ...current, step: 'available', codeIssuedAt: at, resendAt: at + 60_000, wrongCodes: 0 };
-      } else if (name === 'confirmCode') {
-        const result = codeConfirmationResultSchema.safeParse(value);
-        if (result.success) {
-          const outcome = result.data.outcome;
-          const step = outcome === 'connected' ? 'connected' : outcome === 'pin-required' ? 'pin' : outcome === 'transfer-required' ? 'transfer' : current.step;
-          record = { ...current, step, wrongCodes: current.wrongCodes + (outcome === 'wrong-code' ? 1 : 0), codeIssuedAt: outcome === 'wrong-code' ? current.codeIssuedAt : null, lastEntry: { by, at } };
-        }
-      } else if (name === 'confirmPin') {
-        const result = pinConfirmationResultSchema.safeParse(value);
-        if (result.success) {
-          const outcome = result.data.outcome;
-          const step = outcome === 'connected' ? 'connected' : outcome === 'transfer-required' ? 'transfer' : current.step;
-          record = { ...current, step, wrongPins: current.wrongPins + (outcome === 'wrong-pin' ? 1 : 0), lastEntry: { by, at } };
-        }
-      } else if (name === 'confirmTransfer' && reply.status === 200 && typeof value === 'object' && value !== null && 'outcome' in value && value.outcome === 'connected') {
-        record = { ...current, step: 'connected' };
-      }
-    }
-    const end = reply.status === 200 ? { ok: true as const, value: reply.body } : { ok: false as const, refused: false, code: errorCode(reply) };
-    note(callEvents(name, input, end, { at, number: record?.number ?? null, step: record?.step ?? 'none', by }));
+  function hourly(number: string | null, at: number): GuardFacts['hourly'] {
+    const recent = (kind: AttemptKind) => (number === null ? [] : (attempts.get(attemptKey(kind, number)) ?? []).filter((time) => time > at - HOUR_MS));
+    return { 'code-request': recent('code-request'), 'wrong-code': recent('wrong-code'), 'wrong-pin': recent('wrong-pin') };
   }
 
-  const codeOutstanding = (at: number) => record?.step === 'available' && record.codeIssuedAt !== null && at - record.codeIssuedAt <= CODE_MS;
-  const stepNow = (at: number): HandoffStep | null => (record?.step === 'pin' ? 'pin' : codeOutstanding(at) ? 'code' : null);
-  const attemptsLeft = (step: HandoffStep) => Math.max(0, WRONG_PER_STEP - (step === 'code' ? (record?.wrongCodes ?? 0) : (record?.wrongPins ?? 0)));
+  /**
+   * One operator or owner call: validated, refused by the guards or sent to the simulated provider,
+   * then the record moves on as the proxy's would, and the timeline says what happened.
+   */
+  async function call(name: OperationName, raw: unknown, run: RunCall, by: EnteredBy): Promise<ApiReply> {
+    const parsed = parseInput(operations[name].request, raw);
+    if (!parsed.ok) return parsed.reply;
+    const input: unknown = parsed.input;
+    if (!guardedOperations.has(name)) {
+      const reply = await run(name, input);
+      note(callEvents(name, input, endOf(reply), { at: now(), number: record?.number ?? null, step: record?.step ?? 'none', by }));
+      return reply;
+    }
+    const before: GuardFacts = { record, now: now(), hourly: hourly(numberOf(name, input, record), now()) };
+    const refused = refusal(name, input, before, limits);
+    if (refused) {
+      const reply = 'retryAfterSeconds' in refused ? errorReply(refused.code, { retryAfterSeconds: refused.retryAfterSeconds }) : errorReply(refused.code);
+      note(callEvents(name, input, { ok: false, refused: true, code: refused.code }, { at: before.now, number: numberOf(name, input, record), step: record?.step ?? 'none', by }));
+      return reply;
+    }
+    const reply = await run(name, input);
+    const at = now();
+    const end = endOf(reply);
+    const after = afterCall(name, input, end.ok ? end : { ok: false, code: end.code }, { ...before, now: at }, limits);
+    const next = after.record;
+    if (next) {
+      record = entered.has(name) && end.ok ? { ...next, lastEntry: { by, at } } : next;
+      for (const kind of after.attempts) {
+        const key = attemptKey(kind, next.number);
+        attempts.set(key, [...hourly(next.number, at)[kind], at]);
+      }
+    }
+    note(callEvents(name, input, end, { at, number: numberOf(name, input, record), step: record?.step ?? 'none', by }));
+    return reply;
+  }
+
+  const stepNow = (at: number): HandoffStep | null => (record?.step === 'pin' ? 'pin' : codeOutstanding(record, at, limits) ? 'code' : null);
+  const attemptsLeft = (step: HandoffStep) =>
+    Math.max(0, step === 'code' ? limits.wrongCodesPerCode - (record?.wrongCodes ?? 0) : limits.wrongPinsPerStep - (record?.wrongPins ?? 0));
 
   function liveLink(at: number): Journey['handoff'] {
     const link = live === null ? undefined : links.get(live);
@@ -119,24 +101,7 @@ export function createDemoJourney(now: () => number = Date.now) {
 
   function journey(): Journey {
     const at = now();
-    if (!record) {
-      return { step: 'none', number: null, codeSent: false, sentMethod: null, codeExpiresAt: null, resendAt: null, deadlines: { sms: null, voice: null, wa_old: null }, wrongCodes: 0, handoff: null, lastEntry: null, now: at };
-    }
-    const [ddi = '', phone = ''] = record.number.split(':');
-    const sent = codeOutstanding(at);
-    return {
-      step: record.step,
-      number: { ddi, phone, masked: maskNumber(record.number) },
-      codeSent: sent,
-      sentMethod: record.sentMethod,
-      codeExpiresAt: sent && record.codeIssuedAt !== null ? record.codeIssuedAt + CODE_MS : null,
-      resendAt: record.sentMethod === null ? null : record.resendAt,
-      deadlines: record.deadlines,
-      wrongCodes: record.wrongCodes,
-      handoff: liveLink(at),
-      lastEntry: record.lastEntry,
-      now: at,
-    };
+    return journeyOf(record, at, limits, record ? liveLink(at) : null);
   }
 
   function linkEvent(kind: 'handoff-created' | 'handoff-opened' | 'handoff-used' | 'handoff-revoked', link: DemoLink, by: 'operator' | 'owner') {
@@ -165,8 +130,7 @@ export function createDemoJourney(now: () => number = Date.now) {
     const found = lookUp(token);
     if ('reply' in found) return found.reply;
     if (found.link.step !== step) return { status: 409, body: errorBody('STEP_OUT_OF_ORDER') };
-    const reply = await run(name, body);
-    observe(name, body, reply, 'owner');
+    const reply = await call(name, body, run, 'owner');
     if (reply.status !== 200) return reply;
     let answer: HandoffSubmission;
     const code = codeConfirmationResultSchema.safeParse(reply.body);
@@ -184,7 +148,8 @@ export function createDemoJourney(now: () => number = Date.now) {
   }
 
   return {
-    observe,
+    /** An operator's call, through the guards. */
+    call: (name: OperationName, body: unknown, run: RunCall) => call(name, body, run, 'operator'),
     /** The operator's calls the proxy answers itself. */
     local: {
       getJourney: () => ok(journey()),
@@ -197,7 +162,7 @@ export function createDemoJourney(now: () => number = Date.now) {
         revokeLive();
         const bytes = crypto.getRandomValues(new Uint8Array(16));
         const token = btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-        const link: DemoLink = { step, number: record.number, expiresAt: at + LINK_MS, status: 'live', opened: false };
+        const link: DemoLink = { step, number: record.number, expiresAt: at + HANDOFF_LIFETIME_MS, status: 'live', opened: false };
         links.set(token, link);
         live = token;
         linkEvent('handoff-created', link, 'operator');
@@ -231,11 +196,9 @@ export function createDemoJourney(now: () => number = Date.now) {
   };
 }
 
-function errorCode(reply: ApiReply): Extract<TimelineEvent['code'], string> {
-  const body = reply.body;
-  if (typeof body === 'object' && body !== null && 'code' in body && typeof body.code === 'string') {
-    const parsed = errorCodes.find((code) => code === body.code);
-    if (parsed) return parsed;
-  }
-  return 'INTERNAL';
+/** How a call ended, as the timeline tells it. */
+function endOf(reply: ApiReply): { ok: true; value: unknown } | { ok: false; refused: false; code: ErrorCode } {
+  if (reply.status === 200) return { ok: true, value: reply.body };
+  const parsed = errorBodySchema.safeParse(reply.body);
+  return { ok: false, refused: false, code: parsed.success ? parsed.data.code : 'INTERNAL' };
 }

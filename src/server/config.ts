@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { brandConfigFrom, brandEnvShape, type BrandConfig } from './brand';
-import { defaultGuardLimits, type GuardLimits } from './guards/limits';
+import { defaultGuardLimits, type GuardLimits } from '../flow/limits';
 // Embedding and several instances: their variables and checks live beside their code.
 import { embedConfigFrom, embedEnvShape, type EmbedConfig } from './embed/embed-config';
 import { readInstancesFile, type InstanceEntries } from './instances/instances-file';

@@ -5,8 +5,8 @@ import { timelineRequestSchema, type SupportBundle } from '../contract/timeline'
 import type { Clock } from '../fake-provider/clock';
 import { parseInput, type ApiReply } from '../gateway/api-call';
 import type { FlowStateStore } from './guards/flow-state-store';
-import { journeyOf } from './guards/journey-view';
-import type { GuardLimits } from './guards/limits';
+import { journeyOf } from '../flow/journey-view';
+import type { GuardLimits } from '../flow/limits';
 import type { Handoffs } from './handoff/handoff-service';
 import type { TimelineStore } from './timeline/timeline-store';
 

@@ -1,6 +1,6 @@
 import { LazyConnectedScreen } from '../account/lazy-connected-screen';
 import type { StateOf } from '../flow/state';
-import type { RegistrationActions } from './use-registration-actions';
+import type { RegistrationActions } from '../flow/journey-runner';
 
 /** The journey's last step: the connected screen, with the number the journey just connected. */
 export function ConnectedStep({ state, actions }: { state: StateOf<'connected'>; actions: RegistrationActions }) {

@@ -1,8 +1,8 @@
 import type { OperationName } from '../../contract/operations';
 import { setEmailResultSchema } from '../../contract/account';
 import type { FlowStateStore } from './flow-state-store';
-import { HOUR_MS, type GuardLimits } from './limits';
-import { hourlyRefusal, type Refusal, type WaitCode } from './registration-rules';
+import { HOUR_MS, type GuardLimits } from '../../flow/limits';
+import { hourlyRefusal, type Refusal, type WaitCode } from '../../flow/registration-rules';
 
 /**
  * Budgets of what costs money, sends a message or checks a secret, per instance or for the whole

@@ -2,8 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createRedisFlowStateStore, JOURNEY_TTL_MS } from '../state/redis-flow-state-store';
 import { redisPerFile } from '../testing/redis-fixture';
-import { createMemoryFlowStateStore, type FlowRecord, type FlowStateStore } from './flow-state-store';
-import { HOUR_MS } from './limits';
+import type { FlowRecord } from '../../flow/journey-record';
+import { createMemoryFlowStateStore, type FlowStateStore } from './flow-state-store';
+import { HOUR_MS } from '../../flow/limits';
 import type { ApiReply } from '../../gateway/api-call';
 import { settled, type Settled } from '../state/call-coordination';
 

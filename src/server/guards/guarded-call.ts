@@ -14,9 +14,10 @@ import { StateUnavailableError } from '../state/state-unavailable';
 import type { EnteredBy } from '../../contract/journey';
 import { callEvents, recordedOperations, type CallEnd } from '../../gateway/timeline-events';
 import type { TimelineStore } from '../timeline/timeline-store';
-import { createMemoryFlowStateStore, type FlowRecord, type FlowStateStore } from './flow-state-store';
-import { defaultGuardLimits, HOUR_MS, type GuardLimits } from './limits';
-import { afterCall, guardedOperations, numberOf, refusal, type AttemptKind, type GuardFacts, type Refusal } from './registration-rules';
+import type { FlowRecord } from '../../flow/journey-record';
+import { createMemoryFlowStateStore, type FlowStateStore } from './flow-state-store';
+import { defaultGuardLimits, HOUR_MS, type GuardLimits } from '../../flow/limits';
+import { afterCall, guardedOperations, numberOf, refusal, type AttemptKind, type GuardFacts, type Refusal } from '../../flow/registration-rules';
 
 export interface GuardOptions {
   store?: FlowStateStore;

@@ -9,12 +9,12 @@ import { errorReply, parseInput, type ApiReply } from '../../gateway/api-call';
 import type { RunContext } from '../../gateway/run-operation';
 import { routeOf } from '../api-routes';
 import { clientKey } from '../client-address';
-import type { FlowRecord, FlowStateStore } from '../guards/flow-state-store';
+import type { FlowRecord } from '../../flow/journey-record';
+import type { FlowStateStore } from '../guards/flow-state-store';
 import type { GuardedCall } from '../guards/guarded-call';
-import { codeOutstanding } from '../guards/journey-view';
-import type { GuardLimits } from '../guards/limits';
-import { HOUR_MS } from '../guards/limits';
-import { secondsUntil } from '../guards/registration-rules';
+import { codeOutstanding } from '../../flow/journey-view';
+import { HANDOFF_LIFETIME_MS, HOUR_MS, type GuardLimits } from '../../flow/limits';
+import { secondsUntil } from '../../flow/deadlines';
 import { maskNumber } from '../logger';
 import { settled } from '../state/call-coordination';
 import { hashedName } from '../state/hashed-name';
@@ -22,8 +22,6 @@ import { timelineEvent } from '../../gateway/timeline-events';
 import type { TimelineStore } from '../timeline/timeline-store';
 import type { HandoffRecord, HandoffStore } from './handoff-store';
 
-/** A link lives 15 minutes, and only while the journey stays on its step. */
-export const HANDOFF_LIFETIME_MS = 15 * 60 * 1000;
 /** Links one instance may make per rolling hour (each is a capability handed to someone else). */
 export const LINKS_PER_INSTANCE_PER_HOUR = 20;
 /** Unknown tokens one client may try in LOOKUP_WINDOW_MS before every lookup answers 429. */

@@ -6,7 +6,8 @@ import { operations } from '../../contract/operations';
 import { manualClock, type ManualClock } from '../../fake-provider/clock';
 import { magicNumbers, simulatedSecrets } from '../../fake-provider/scenarios';
 import { canary, operatorToken, readReply, startTestStack, type TestReply, type TestStack } from '../testing/proxy-under-test';
-import { HANDOFF_LIFETIME_MS, LOOKUP_FAILURES } from './handoff-service';
+import { HANDOFF_LIFETIME_MS } from '../../flow/limits';
+import { LOOKUP_FAILURES } from './handoff-service';
 
 /**
  * Hand-off links against the real proxy: the owner's calls carry no operator credential, only the

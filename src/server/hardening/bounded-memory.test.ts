@@ -5,7 +5,7 @@ import { manualClock } from '../../fake-provider/clock';
 import type { RunContext } from '../../gateway/run-operation';
 import { zapiAdapter } from '../../providers/zapi';
 import { createGuardedCall } from '../guards/guarded-call';
-import { defaultGuardLimits } from '../guards/limits';
+import { defaultGuardLimits } from '../../flow/limits';
 import { startTestStack, type TestStack } from '../testing/proxy-under-test';
 
 /**

@@ -5,7 +5,7 @@ import { inProcessSend } from '../../fake-provider/in-process';
 import { createSimulatedProvider } from '../../fake-provider/simulated-provider';
 import { zapiAdapter } from '../../providers/zapi';
 import { createGuardedCall } from '../guards/guarded-call';
-import { defaultGuardLimits } from '../guards/limits';
+import { defaultGuardLimits } from '../../flow/limits';
 import { canary, startTestStack, type TestStack } from '../testing/proxy-under-test';
 
 /** SMS pumping: one client rotating numbers to make the provider send code after code. */

@@ -90,8 +90,6 @@ export interface RedisCoordinationTimes {
 
 export const defaultCoordinationTimes: RedisCoordinationTimes = { lockMs: 60_000, waitMs: 60_000, replyMs: 5_000, pollMs: 15 };
 
-/** Deletes a lock only while it still holds this holder's token: an expired lock taken over by another stays. */
-const releaseScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
 /**
  * One round trip for the common case. KEYS: the call's flight, the instance's lock; ARGV: token, ms.
  * An identical call in flight elsewhere: {'wait', its holder}. Otherwise the flight is taken and so is
@@ -103,6 +101,17 @@ if holder then return {'wait', holder} end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {'run', '1'} end
 return {'run', '0'}`;
+
+/**
+ * The turn's end, one script: the lock freed, the reply published (when ARGV[2] holds one) and the
+ * flight ended, in that order, so a waiter sees the reply before the flight ends. Lock and flight are deleted
+ * only while they still hold this holder's token: one expired and taken over by another stays. KEYS: lock, flight, reply; ARGV: token, reply or '', ms.
+ */
+const endTurnScript = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+if ARGV[2] ~= '' then redis.call('SET', KEYS[3], ARGV[2], 'PX', ARGV[3]) end
+if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
+return 1`;
 
 const turnAnswerSchema = z.tuple([z.enum(['wait', 'run']), z.string()]);
 const replySchema = z.object({ status: z.number().int(), body: z.unknown() });
@@ -127,7 +136,6 @@ export function parseJson(text: string): unknown {
 export function createRedisCoordination(state: RedisState, times: RedisCoordinationTimes = defaultCoordinationTimes): CallCoordination {
   const local = createMemoryTurns();
   const token = () => randomBytes(16).toString('base64url');
-  const release = (key: string, holder: string) => state.run((redis) => redis.eval(releaseScript, 1, key, holder));
 
   async function takeLock(lock: string, mine: string, deadline: number): Promise<void> {
     while ((await state.run((redis) => redis.set(lock, mine, 'PX', times.lockMs, 'NX'))) !== 'OK') {
@@ -176,18 +184,14 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
         outcome = await task(await (lockTaken ? early : read()));
         return outcome.reply;
       } finally {
-        // In the round trip of the task's writes, in this order on one connection: the writes, the
-        // lock freed, the reply published, the flight ended, so a waiter sees the reply before the
-        // flight ends. Unpublished (the task threw), the waiting calls see the flight end without a
-        // reply and run the call themselves.
+        // In the round trip of the task's writes, after them on one connection: the turn's end.
+        // Unpublished (the task threw), the waiting calls see the flight end without a reply and run
+        // the call themselves.
         const reply = outcome?.reply;
-        const ended = Promise.all([
-          release(lock, mine).catch(() => undefined),
-          reply === undefined
-            ? undefined
-            : state.run((redis) => redis.set(state.key('reply', `${name}:${mine}`), JSON.stringify(reply), 'PX', times.replyMs)).catch(() => undefined),
-          release(flight, mine).catch(() => undefined),
-        ]);
+        const published = reply === undefined ? '' : JSON.stringify(reply);
+        const ended = state
+          .run((redis) => redis.eval(endTurnScript, 3, lock, flight, state.key('reply', `${name}:${mine}`), mine, published, times.replyMs))
+          .catch(() => undefined);
         if (!outcome) await ended;
         else await Promise.all([outcome.saved, ended]);
       }

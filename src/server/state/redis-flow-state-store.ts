@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { FlowRecord, FlowStateStore } from '../guards/flow-state-store';
-import { HOUR_MS } from '../guards/limits';
+import type { FlowRecord } from '../../flow/journey-record';
+import type { FlowStateStore } from '../guards/flow-state-store';
+import { HOUR_MS } from '../../flow/limits';
 import { createRedisAttemptLog } from './attempt-log';
 import { createRedisCoordination, defaultCoordinationTimes, parseJson, type RedisCoordinationTimes } from './call-coordination';
 import type { RedisState } from './redis-state';

@@ -11,7 +11,7 @@ import { ShieldIcon } from '../../ui/icons/shield';
 import { Nowrap } from '../../ui/nowrap';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
-import type { RegistrationActions } from '../use-registration-actions';
+import type { RegistrationActions } from '../../flow/journey-runner';
 import { StepForm } from '../step-form';
 import { LeaveStep } from './leave-step';
 

@@ -4,7 +4,7 @@ import { BanIcon } from '../../ui/icons/ban';
 import { Nowrap } from '../../ui/nowrap';
 import { formatPhone } from '../../i18n/clock-and-phone';
 import { useI18n } from '../../i18n/i18n-context';
-import type { RegistrationActions } from '../use-registration-actions';
+import type { RegistrationActions } from '../../flow/journey-runner';
 import { LeaveStep } from './leave-step';
 
 /** No appeal and no retry: the only ways on are another number or a clean start. */

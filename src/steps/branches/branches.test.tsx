@@ -10,8 +10,16 @@ import { mockApi } from '../../test/setup-dom';
 describe('branch screens', () => {
   it('says the account has no recovery e-mail when the provider cannot send one', async () => {
     const user = userEvent.setup();
-    // With no PIN asked on the provider's side, its recovery answers "not sent".
-    renderApp({ step: 'awaitingPin', phone, notice: null, error: null });
+    // The number with a two-step PIN reaches the PIN step, as far as the proxy's guards know…
+    const pinNumber = { ddi: '55', phone: '11900000005' };
+    for (const [name, body] of [['checkAvailability', pinNumber], ['requestCode', { ...pinNumber, method: 'sms' }], ['confirmCode', { code: '123456' }]] as const) {
+      expect((await mockApi.current.operate(name, body)).status).toBe(200);
+    }
+    // …but the provider no longer holds that step, so its recovery answers "not sent".
+    const registration = mockApi.current.provider.instance('demo-instance')?.registration;
+    if (!registration) throw new Error('the simulated instance has no registration');
+    registration.stage = 'code';
+    renderApp({ step: 'awaitingPin', phone: pinNumber, notice: null, error: null });
     await user.type(await screen.findByLabelText('6-digit PIN'), '12');
     await user.click(screen.getByRole('button', { name: 'I forgot the PIN' }));
     expect((await screen.findByText(/This account has no recovery e-mail/)).closest('[role="status"]')).not.toBeNull();

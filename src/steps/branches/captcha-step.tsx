@@ -8,7 +8,7 @@ import { StepFrame } from '../../ui/step-frame';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import { TextField } from '../../ui/text-field';
-import type { RegistrationActions } from '../use-registration-actions';
+import type { RegistrationActions } from '../../flow/journey-runner';
 import { StepForm } from '../step-form';
 import { LeaveStep } from './leave-step';
 

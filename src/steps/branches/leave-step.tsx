@@ -2,7 +2,7 @@ import { useContext } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
 import { BackToChoiceContext } from '../../ui/back-context';
 import { Button } from '../../ui/button';
-import type { RegistrationActions } from '../use-registration-actions';
+import type { RegistrationActions } from '../../flow/journey-runner';
 
 /**
  * The ways out that every branch offers, each doing something different: another number (kept in

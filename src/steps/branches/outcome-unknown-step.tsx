@@ -7,7 +7,7 @@ import { Button } from '../../ui/button';
 import { Countdown } from '../../ui/countdown';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useNow } from '../../ui/use-now';
-import type { RegistrationActions } from '../use-registration-actions';
+import type { RegistrationActions } from '../../flow/journey-runner';
 import { WaitAnnouncer } from '../wait-announcer';
 import { LeaveStep } from './leave-step';
 

@@ -7,7 +7,7 @@ import { StepFrame } from '../../ui/step-frame';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import { OtpInput } from '../../ui/otp-input';
-import type { RegistrationActions } from '../use-registration-actions';
+import type { RegistrationActions } from '../../flow/journey-runner';
 import { useSixDigits } from '../use-six-digits';
 import { StepForm } from '../step-form';
 import { LeaveStep } from './leave-step';

@@ -6,7 +6,7 @@ import { Alert } from '../../ui/alert';
 import { StepFrame } from '../../ui/step-frame';
 import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
-import type { RegistrationActions } from '../use-registration-actions';
+import type { RegistrationActions } from '../../flow/journey-runner';
 import { LeaveStep } from './leave-step';
 
 const steps = ['transfer.step1', 'transfer.step2', 'transfer.step3'] as const;

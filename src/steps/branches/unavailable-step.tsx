@@ -7,7 +7,7 @@ import { Nowrap } from '../../ui/nowrap';
 import { Button } from '../../ui/button';
 import { Countdown } from '../../ui/countdown';
 import { useNow } from '../../ui/use-now';
-import type { RegistrationActions } from '../use-registration-actions';
+import type { RegistrationActions } from '../../flow/journey-runner';
 import { LeaveStep } from './leave-step';
 
 /** The provider's reason as a plain sentence, what to do, and a new check once it is allowed. */

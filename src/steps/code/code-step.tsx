@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { OtpInput } from '../../ui/otp-input';
 import { StepFrame } from '../../ui/step-frame';
 import { useNow } from '../../ui/use-now';
-import type { RegistrationActions } from '../use-registration-actions';
+import type { RegistrationActions } from '../../flow/journey-runner';
 import { StepForm } from '../step-form';
 import { useSixDigits } from '../use-six-digits';
 import { WaitAnnouncer } from '../wait-announcer';

@@ -14,7 +14,7 @@ import { CheckIcon } from '../../ui/icons/check';
 import { ClockIcon } from '../../ui/icons/clock';
 import { SpinnerIcon } from '../../ui/icons/spinner';
 import { useNow } from '../../ui/use-now';
-import type { RegistrationActions } from '../use-registration-actions';
+import type { RegistrationActions } from '../../flow/journey-runner';
 import { WaitAnnouncer } from '../wait-announcer';
 
 const methodLabel: Record<DeliveryMethod, MessageKey> = {

@@ -10,7 +10,7 @@ import { Button } from '../../ui/button';
 import { ErrorAlert } from '../../ui/error-alert';
 import { StepFrame } from '../../ui/step-frame';
 import { TextField } from '../../ui/text-field';
-import type { RegistrationActions } from '../use-registration-actions';
+import type { RegistrationActions } from '../../flow/journey-runner';
 import { countryByDdi, countryByIso, countryChoices, defaultCountry, splitInternational, type Country } from './countries';
 import { validatePhone } from './validate-phone';
 

@@ -1,6 +1,6 @@
-import type { Journey } from '../../contract/journey';
-import { maskNumber } from '../logger';
-import type { FlowRecord } from './flow-state-store';
+import type { Journey } from '../contract/journey';
+import { maskNumber } from '../contract/masking';
+import type { FlowRecord } from './journey-record';
 import type { GuardLimits } from './limits';
 
 /** Whether the journey has a code outstanding that may still be confirmed at `now`. */

@@ -1,6 +1,5 @@
-import type { DeliveryMethod, MethodWaits } from '../../contract/common';
-import type { ErrorCode } from '../../contract/errors';
-import { registrationOperationNames, type OperationName } from '../../contract/operations';
+import type { ErrorCode } from '../contract/errors';
+import { registrationOperationNames, type OperationName } from '../contract/operations';
 import {
   appealResultSchema,
   availabilityRequestSchema,
@@ -11,8 +10,10 @@ import {
   codeRequestSchema,
   pinConfirmationResultSchema,
   transferConfirmationResultSchema,
-} from '../../contract/registration';
-import type { FlowRecord, NumberWaits } from './flow-state-store';
+} from '../contract/registration';
+import { deadlinesFromWaits, holdDeadlines, methodReadyAt, secondsUntil } from './deadlines';
+import { upstreamOutcomeUnknown } from './guards';
+import type { FlowRecord, NumberWaits } from './journey-record';
 import { HOUR_MS, type GuardLimits } from './limits';
 
 /** The registration operations the guards watch; status and account calls pass untouched. */
@@ -54,15 +55,6 @@ export function numberOf(name: OperationName, input: unknown, record: FlowRecord
   return parsed.success ? numberKey(parsed.data) : null;
 }
 
-export const secondsUntil = (at: number, now: number) => Math.max(1, Math.ceil((at - now) / 1000));
-
-/** When `method` may next be requested: its own wait, and after a code went out the resend wait too. */
-function readyAt(record: FlowRecord, method: DeliveryMethod): number | null {
-  const deadline = record.deadlines[method];
-  if (deadline === null) return null;
-  return record.sentMethod === null ? deadline : Math.max(deadline, record.resendAt);
-}
-
 /** Refuses once `limit` attempts are in the last hour; the answer says when the oldest leaves it. */
 export function hourlyRefusal(attempts: number[], limit: number, now: number, code: WaitCode = 'RATE_LIMITED'): Refusal | null {
   const oldest = attempts[attempts.length - limit];
@@ -93,7 +85,7 @@ export function refusal(name: OperationName, input: unknown, facts: GuardFacts, 
       // On the captcha step only the captcha's own method may be asked again: that brings a new image.
       const asked = record.step === 'available' || (record.step === 'captcha' && record.captchaMethod === parsed.data.method);
       if (!asked) return outOfOrder;
-      const at = readyAt(record, parsed.data.method);
+      const at = methodReadyAt(record, parsed.data.method);
       if (at !== null && now < at) return { code: 'RATE_LIMITED', retryAfterSeconds: secondsUntil(at, now) };
       return hourlyRefusal(hourly['code-request'], limits.codeRequestsPerHour, now);
     }
@@ -101,7 +93,7 @@ export function refusal(name: OperationName, input: unknown, facts: GuardFacts, 
       if (record?.step !== 'captcha') return outOfOrder;
       if (record.captchaAnswers < limits.guessesPerChallenge) return null;
       // A new captcha comes with a new code request, once the method's wait allows one.
-      const at = record.captchaMethod === null ? null : readyAt(record, record.captchaMethod);
+      const at = record.captchaMethod === null ? null : methodReadyAt(record, record.captchaMethod);
       return { code: 'CHALLENGE_EXHAUSTED', retryAfterSeconds: secondsUntil(at ?? now, now) };
     }
     case 'confirmCode': {
@@ -128,11 +120,6 @@ export function refusal(name: OperationName, input: unknown, facts: GuardFacts, 
     default:
       return null;
   }
-}
-
-function deadlinesFrom(waits: MethodWaits, now: number): FlowRecord['deadlines'] {
-  const at = (seconds: number) => (seconds < 0 ? null : now + seconds * 1000);
-  return { sms: at(waits.sms), voice: at(waits.voice), wa_old: at(waits.wa_old) };
 }
 
 const noWaits: NumberWaits = {
@@ -183,9 +170,6 @@ export interface Outcome {
   attempts: AttemptKind[];
 }
 
-/** Failures after which the code may have gone out: the provider may have acted before the line broke. */
-const outcomeUnknown: ReadonlySet<ErrorCode> = new Set(['UPSTREAM_TIMEOUT', 'UPSTREAM_RESET']);
-
 /** The journey after a call the provider answered (or failed to answer). */
 export function afterCall(name: OperationName, input: unknown, result: CallResult, facts: GuardFacts, limits: GuardLimits): Outcome {
   const { now } = facts;
@@ -202,7 +186,7 @@ export function afterCall(name: OperationName, input: unknown, result: CallResul
       // A re-check keeps the code that is (or may be) outstanding and its resend wait, whichever
       // number was checked in between; the provider's fresh waits replace the method deadlines.
       const base = switchTo(record, number, 'available', now, limits);
-      return { record: { ...base, deadlines: deadlinesFrom(value.waits, now) }, attempts: [] };
+      return { record: { ...base, deadlines: deadlinesFromWaits(value.waits, now) }, attempts: [] };
     }
     case 'requestCode': {
       const parsed = codeRequestSchema.safeParse(input);
@@ -210,7 +194,7 @@ export function afterCall(name: OperationName, input: unknown, result: CallResul
       const method = parsed.data.method;
       const attempts: AttemptKind[] = ['code-request'];
       if (!result.ok) {
-        if (!outcomeUnknown.has(result.code)) return { record, attempts };
+        if (!upstreamOutcomeUnknown.has(result.code)) return { record, attempts };
         const resendAt = Math.max(record.resendAt, now + limits.assumedResendMs);
         return { record: { ...record, sentMethod: method, resendAt, codeIssuedAt: now }, attempts };
       }
@@ -221,7 +205,7 @@ export function afterCall(name: OperationName, input: unknown, result: CallResul
           return {
             record: {
               ...record,
-              deadlines: deadlinesFrom(value.data.waits, now),
+              deadlines: deadlinesFromWaits(value.data.waits, now),
               resendAt: now + value.data.retryAfterSeconds * 1000,
               sentMethod: value.data.method,
               codeIssuedAt: now,
@@ -237,7 +221,7 @@ export function afterCall(name: OperationName, input: unknown, result: CallResul
           return {
             record: {
               ...record,
-              deadlines: deadlinesFrom(value.data.waits, now),
+              deadlines: deadlinesFromWaits(value.data.waits, now),
               resendAt: Math.max(record.resendAt, now + value.data.retryAfterSeconds * 1000),
             },
             attempts,
@@ -254,13 +238,11 @@ export function afterCall(name: OperationName, input: unknown, result: CallResul
       if (value.data.outcome === 'rejected') return { record: value.data.image ? counted : { ...counted, step: 'available' }, attempts: [] };
       // An accepted answer sends the code; it carries no wait, so the usual resend wait applies.
       const resendAt = now + limits.assumedResendMs;
-      const hold = (deadline: number | null) => (deadline === null ? null : Math.max(deadline, resendAt));
-      const { sms, voice, wa_old } = record.deadlines;
       return {
         record: {
           ...record,
           step: 'available',
-          deadlines: { sms: hold(sms), voice: hold(voice), wa_old: hold(wa_old) },
+          deadlines: holdDeadlines(record.deadlines, resendAt),
           resendAt,
           sentMethod: record.captchaMethod,
           codeIssuedAt: now,

@@ -1,4 +1,7 @@
 /**
+ * The journey's limits, kept once: the proxy's guards enforce them, the demo's stand-in runs the same
+ * guards, and the browser machine reads the ones it shows (wrong codes left, the resend wait).
+ *
  * How much the proxy lets through before the provider is asked. Written down here, in the README
  * ("Budgets and guards"), in docs/security.md and in docs/decisions/020, so an operator knows what
  * a 429 means. The budgets are set from the environment (see config.ts); the defaults are far above
@@ -30,6 +33,9 @@ export interface GuardLimits {
 }
 
 export const HOUR_MS = 60 * 60 * 1000;
+
+/** A hand-off link lives 15 minutes, and only while the journey stays on its step. */
+export const HANDOFF_LIFETIME_MS = 15 * 60 * 1000;
 
 export const defaultGuardLimits: GuardLimits = {
   wrongCodesPerCode: 5,
