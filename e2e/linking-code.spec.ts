@@ -49,6 +49,25 @@ for (const provider of providers) {
       await expect(linking.heading('Type this code on the phone')).toBeVisible();
     });
 
+    test('a reload keeps the live code on screen and asks for no other', async ({ linking, page }) => {
+      const calls = linking.recordCalls('pairing-code');
+      await linking.open();
+      await linking.chooseCode();
+      await linking.submitNumber('11 90000-0020');
+      await expect(linking.code()).toBeVisible();
+      const first = await linking.code().textContent();
+
+      await page.reload();
+      await expect(linking.heading('Type this code on the phone')).toBeVisible();
+      await expect(linking.code()).toHaveText(first ?? 'no first code');
+      await expect(page.getByText(/This code expires in 2:[34]\d/)).toBeVisible();
+      expect(calls).toHaveLength(1);
+
+      // "Use another number" goes back to the number, as typed.
+      await page.getByRole('button', { name: 'Use another number' }).click();
+      await expect(page.getByLabel('Phone number with area code')).toHaveValue(/9\s?0000-?0020/);
+    });
+
     test('a number that is not valid gets a field error and no code is asked', async ({ linking, page }) => {
       const calls = linking.recordCalls('pairing-code');
       await linking.open();

@@ -19,6 +19,6 @@ forTargets(['proxy', 'demo'], () => {
     await expect(async () => {
       await registration.acceptTransfer();
       await expect(registration.heading('Connected')).toBeVisible({ timeout: 1_000 });
-    }).toPass({ timeout: 20_000, intervals: [2_000] });
+    }).toPass({ timeout: 30_000, intervals: [2_000] });
   });
 });

@@ -6,9 +6,9 @@ import { loadAllMessages } from './app/all-messages';
 import { App } from './app/app';
 import { startFirstScreen } from './app/first-screen';
 import { isFramed, takeEmbedToken } from './embed/fragment';
-import { restoreState, sessionStorageOrMemory, writeStoredState } from './flow/persistence';
+import { restoreMode, restoreState, sessionStorageOrMemory, writeStoredMode, writeStoredState } from './flow/persistence';
 import { isFreshStart } from './flow/state';
-import { createFlowStore } from './flow/store';
+import { createFlowStore, createStore } from './flow/store';
 import { pickLocale } from './i18n/locales';
 import { loadFirstMessages } from './i18n/messages';
 import './styles.css';
@@ -41,6 +41,7 @@ async function boot(): Promise<void> {
   }
   const storage = sessionStorageOrMemory();
   const store = createFlowStore(restoreState(storage, Date.now()), (state) => writeStoredState(storage, state));
+  const modes = createStore(restoreMode(storage, store.getState(), Date.now()), (mode) => writeStoredMode(storage, mode));
   const queryClient = createQueryClient();
   // No request chain: the first screen's reads and chunks leave now, alongside the locale, and
   // it renders once they are in.
@@ -55,7 +56,7 @@ async function boot(): Promise<void> {
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
     <StrictMode>
-      <App queryClient={queryClient} store={store} locale={locale} messages={messages} demo={DEMO} />
+      <App queryClient={queryClient} store={store} modes={modes} locale={locale} messages={messages} demo={DEMO} />
     </StrictMode>,
   );
 }

@@ -1,12 +1,14 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { ConnectedAtStart } from '../account/connected-at-start';
-import type { FlowStore } from '../flow/store';
+import type { ModeState } from '../flow/mode';
+import { isFreshStart } from '../flow/state';
+import { createStore, type FlowStore, type Store } from '../flow/store';
 import { I18nProvider, createI18n } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locales';
 import { loadFirstMessages, type FirstMessages, type Messages } from '../i18n/messages';
 import { loadAllMessages } from './all-messages';
-import { StartChoice, type StartMode } from '../linking/start-choice';
+import { StartChoice, startingMode, type StartMode } from '../linking/start-choice';
 import { LazyRegistrationJourney } from '../steps/lazy-registration-journey';
 import { CrashNotice } from './crash-notice';
 import { ErrorBoundary } from './error-boundary';
@@ -19,7 +21,11 @@ export interface AppProps {
   /** The first screen's words at least; the later screens' come with them (src/app/all-messages.tsx). */
   messages: FirstMessages;
   demo: boolean;
-  /** The first screen; tests of the registration journey start past the choice. */
+  /**
+   * Which way the operator took (register or link), kept by the boot in the tab's storage. Without it
+   * the console starts in `startMode` (tests of the registration journey start past the choice).
+   */
+  modes?: Store<ModeState>;
   startMode?: StartMode;
   /** The page around the journey; the embedded console brings its own (src/embed). */
   shell?: ComponentType<{ children: ReactNode; demo: boolean }>;
@@ -31,9 +37,11 @@ export function App({
   locale: initialLocale,
   messages: initialMessages,
   demo,
-  startMode,
+  modes: givenModes,
+  startMode = 'choose',
   shell: Shell = Layout,
 }: AppProps) {
+  const [modes] = useState(() => givenModes ?? createStore<ModeState>(isFreshStart(store.getState()) ? startingMode(startMode) : { mode: 'register' }));
   const [{ locale, messages }, setLanguage] = useState<{ locale: Locale; messages: Partial<Messages> }>({ locale: initialLocale, messages: initialMessages });
 
   useEffect(() => {
@@ -56,7 +64,7 @@ export function App({
         <Shell demo={demo}>
           <ErrorBoundary fallback={<CrashNotice />}>
             <ConnectedAtStart store={store}>
-              <StartChoice store={store} initialMode={startMode}>
+              <StartChoice modes={modes}>
                 <LazyRegistrationJourney store={store} />
               </StartChoice>
             </ConnectedAtStart>

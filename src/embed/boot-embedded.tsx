@@ -3,9 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { createQueryClient } from '../api/query-client';
 import { App } from '../app/app';
 import { startFirstScreen } from '../app/first-screen';
-import { restoreState, sessionStorageOrMemory, writeStoredState } from '../flow/persistence';
+import { restoreMode, restoreState, sessionStorageOrMemory, writeStoredMode, writeStoredState } from '../flow/persistence';
 import { dispatcher } from '../flow/dispatch';
-import { createFlowStore } from '../flow/store';
+import { createFlowStore, createStore } from '../flow/store';
 import { I18nProvider, createI18n } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locales';
 import type { Messages } from '../i18n/messages';
@@ -44,6 +44,7 @@ export async function bootEmbedded({ token, locale, messages, root }: EmbeddedBo
   const session = startEmbedSession(answer, () => bridge?.post({ type: 'token-expired' }));
   const storage = namespacedStorage(sessionStorageOrMemory(), answer.instance);
   const store = createFlowStore(restoreState(storage, Date.now()), (state) => writeStoredState(storage, state));
+  const modes = createStore(restoreMode(storage, store.getState(), Date.now()), (mode) => writeStoredMode(storage, mode));
   const localeListeners = new Set<(locale: Locale) => void>();
 
   bridge = createBridge(window, answer.parentOrigin, (message) => {
@@ -80,7 +81,7 @@ export async function bootEmbedded({ token, locale, messages, root }: EmbeddedBo
   createRoot(root).render(
     <StrictMode>
       <EmbeddedContext.Provider value={true}>
-        <App queryClient={queryClient} store={store} locale={locale} messages={messages} demo={false} shell={layout} />
+        <App queryClient={queryClient} store={store} modes={modes} locale={locale} messages={messages} demo={false} shell={layout} />
       </EmbeddedContext.Provider>
     </StrictMode>,
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { choosing, modeStateSchema, resumeMode, type ModeState } from './mode';
 import { assumeCodeMaybeSent } from './resend-wait';
 import { flowStateSchema, initialState, isFreshStart, type FlowState } from './state';
 
@@ -74,6 +75,34 @@ export function resumeAfterReload(state: FlowState, now: number): FlowState {
 export function restoreState(storage: Pick<Storage, 'getItem' | 'removeItem'>, now: number): FlowState {
   const stored = readStoredState(storage);
   return stored ? resumeAfterReload(stored, now) : initialState;
+}
+
+export const MODE_STORAGE_KEY = 'wa-onboarding:mode';
+
+/**
+ * The way taken above the journey, as a reload finds it (see `resumeMode`). A journey under way is
+ * where a reload returns, whatever the way said.
+ */
+export function restoreMode(storage: Pick<Storage, 'getItem' | 'removeItem'>, journey: FlowState, now: number): ModeState {
+  if (!isFreshStart(journey)) return { mode: 'register' };
+  const raw = safely(() => storage.getItem(MODE_STORAGE_KEY));
+  let json: unknown = null;
+  try {
+    json = raw ? JSON.parse(raw) : null;
+  } catch {
+    json = null;
+  }
+  const parsed = modeStateSchema.safeParse(json);
+  if (parsed.success) return resumeMode(parsed.data, now);
+  if (raw) safely(() => storage.removeItem(MODE_STORAGE_KEY));
+  return choosing;
+}
+
+export function writeStoredMode(storage: Pick<Storage, 'setItem' | 'removeItem'>, mode: ModeState): void {
+  safely(() => {
+    if (mode.mode === 'choose') storage.removeItem(MODE_STORAGE_KEY);
+    else storage.setItem(MODE_STORAGE_KEY, JSON.stringify(mode));
+  });
 }
 
 function safely<T>(action: () => T): T | null {

@@ -1,20 +1,22 @@
 import type { FlowState } from './state';
 
-/**
- * Holds the journey's state for every screen. It knows no transitions: those (src/flow/machine.ts)
- * come with the screens that dispatch events (src/flow/dispatch.ts), so the first screen's chunk
- * carries none of them.
- */
-export interface FlowStore {
-  getState: () => FlowState;
+/** Holds one state for every screen that reads it, and tells them when it changes. */
+export interface Store<S> {
+  getState: () => S;
   /** Puts a new state in place and tells everyone; the same state changes nothing. */
-  replace: (next: FlowState) => void;
-  subscribe: (listener: (state: FlowState) => void) => () => void;
+  replace: (next: S) => void;
+  subscribe: (listener: (state: S) => void) => () => void;
 }
 
-export function createFlowStore(initial: FlowState, onChange?: (state: FlowState) => void): FlowStore {
+/**
+ * Holds the journey's state. It knows no transitions: those (src/flow/machine.ts) come with the
+ * screens that dispatch events (src/flow/dispatch.ts), so the first screen's chunk carries none of them.
+ */
+export type FlowStore = Store<FlowState>;
+
+export function createStore<S>(initial: S, onChange?: (state: S) => void): Store<S> {
   let state = initial;
-  const listeners = new Set<(state: FlowState) => void>();
+  const listeners = new Set<(state: S) => void>();
   return {
     getState: () => state,
     replace(next) {
@@ -29,3 +31,5 @@ export function createFlowStore(initial: FlowState, onChange?: (state: FlowState
     },
   };
 }
+
+export const createFlowStore: (initial: FlowState, onChange?: (state: FlowState) => void) => FlowStore = createStore;

@@ -3,6 +3,7 @@ import { LazyConnectedScreen } from '../account/lazy-connected-screen';
 import { Loading } from '../account/loading';
 import { AllMessages } from '../app/all-messages';
 import { preloadable } from '../app/preloadable';
+import type { LinkView, ModeEvent } from '../flow/mode';
 
 /**
  * Linking is its own chunk, with the phone step it shares with the journey: the first screen needs
@@ -15,22 +16,28 @@ export const loadLinking = preloadable(() =>
   })),
 );
 
-function Linking({ onStartOver }: { onStartOver: () => void }) {
+interface LinkingProps {
+  view: LinkView;
+  dispatch: (event: ModeEvent) => void;
+}
+
+function Linking({ view, dispatch }: LinkingProps) {
   const { LinkingScreen, PhoneStep } = use(loadLinking());
   return (
     <LinkingScreen
-      onStartOver={onStartOver}
+      view={view}
+      dispatch={dispatch}
       PhoneEntry={PhoneStep}
-      connected={(phone) => <LazyConnectedScreen phone={phone} onStartOver={onStartOver} justLinked />}
+      connected={(phone) => <LazyConnectedScreen phone={phone} onStartOver={() => dispatch({ type: 'BACK_TO_CHOICE' })} justLinked />}
     />
   );
 }
 
-export function LazyLinking({ onStartOver }: { onStartOver: () => void }) {
+export function LazyLinking(props: LinkingProps) {
   return (
     <Suspense fallback={<Loading />}>
       <AllMessages>
-        <Linking onStartOver={onStartOver} />
+        <Linking {...props} />
       </AllMessages>
     </Suspense>
   );

@@ -1,5 +1,6 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { PhoneNumber } from '../contract/common';
+import type { IssuedCode, LinkView, ModeEvent } from '../flow/mode';
 import { useI18n } from '../i18n/i18n-context';
 import type { PhoneStep } from '../steps/phone/phone-step';
 import { Button } from '../ui/button';
@@ -11,15 +12,10 @@ import { ArrowLeftIcon } from '../ui/icons/arrow-left';
 import { KeyIcon } from '../ui/icons/key';
 import { QrIcon } from '../ui/icons/qr';
 
-type View =
-  | { view: 'method' }
-  | { view: 'phone'; phone: PhoneNumber | null }
-  | { view: 'code'; phone: PhoneNumber }
-  | { view: 'qr' }
-  | { view: 'connected'; phone: PhoneNumber | null };
-
 export interface LinkingScreenProps {
-  onStartOver: () => void;
+  /** Where linking is (src/flow/mode.ts), and how to move it on. */
+  view: LinkView;
+  dispatch: (event: ModeEvent) => void;
   /**
    * The phone step and the connected screen come from the caller (lazy-linking.tsx), which loads
    * the phone step beside this chunk: the journey's chunk shares it.
@@ -29,33 +25,36 @@ export interface LinkingScreenProps {
 }
 
 /** Linking this instance as a device of the phone that keeps WhatsApp: by code or by QR. */
-export function LinkingScreen({ onStartOver, PhoneEntry, connected }: LinkingScreenProps) {
-  const [view, setView] = useState<View>({ view: 'method' });
-  const connectedWith = useCallback((phone: PhoneNumber | null) => setView({ view: 'connected', phone }), []);
+export function LinkingScreen({ view, dispatch, PhoneEntry, connected }: LinkingScreenProps) {
+  const linked = useCallback((phone: PhoneNumber | null) => dispatch({ type: 'LINKED', phone }), [dispatch]);
+  const issued = useCallback((code: IssuedCode) => dispatch({ type: 'LINK_CODE_ISSUED', issued: code }), [dispatch]);
+  const startOver = () => dispatch({ type: 'BACK_TO_CHOICE' });
 
   switch (view.view) {
     case 'method':
-      return <MethodChoice onCode={() => setView({ view: 'phone', phone: null })} onQr={() => setView({ view: 'qr' })} onBack={onStartOver} />;
+      return <MethodChoice onCode={() => dispatch({ type: 'LINK_BY_CODE' })} onQr={() => dispatch({ type: 'LINK_BY_QR' })} onBack={startOver} />;
     case 'phone':
       return (
         <PhoneEntry
           state={{ step: 'phoneEntry', phone: view.phone, error: null }}
-          actions={{ submitPhone: (phone) => setView({ view: 'code', phone }), startOver: onStartOver }}
+          actions={{ submitPhone: (phone) => dispatch({ type: 'LINK_PHONE_SUBMITTED', phone }), startOver }}
           copy={{ heading: 'link.phone.heading', intro: 'link.phone.intro', submit: 'link.phone.submit' }}
-          onBack={() => setView({ view: 'method' })}
+          onBack={() => dispatch({ type: 'LINK_METHODS' })}
         />
       );
     case 'code':
       return (
         <PairingCodeView
           phone={view.phone}
-          onConnected={connectedWith}
-          onChangeNumber={() => setView({ view: 'phone', phone: view.phone })}
-          onStartOver={onStartOver}
+          issued={view.issued}
+          onIssued={issued}
+          onConnected={linked}
+          onChangeNumber={() => dispatch({ type: 'LINK_OTHER_NUMBER' })}
+          onStartOver={startOver}
         />
       );
     case 'qr':
-      return <QrView onConnected={() => connectedWith(null)} onBack={() => setView({ view: 'method' })} onStartOver={onStartOver} />;
+      return <QrView onConnected={() => linked(null)} onBack={() => dispatch({ type: 'LINK_METHODS' })} onStartOver={startOver} />;
     case 'connected':
       return connected(view.phone);
   }

@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { ApiError, toFlowError } from '../api/api-error';
 import type { PhoneNumber } from '../contract/common';
 import type { PairingCode } from '../contract/linking';
+import type { IssuedCode } from '../flow/mode';
 import { formatPhone } from '../i18n/clock-and-phone';
 import { useI18n } from '../i18n/i18n-context';
 import { Alert } from '../ui/alert';
@@ -19,35 +20,31 @@ import { pairingCodeMutation, useConnectedWatch } from './linking-api';
 const NOT_READY_RETRIES = 2;
 const NOT_READY_DELAY_MS = 1_500;
 
-interface Issued {
-  code: string;
-  /** Epoch ms after which the code is never shown. */
-  deadline: number;
-  /** The code replaced one that expired. */
-  renewal: boolean;
-}
-
-function issuedFrom(answer: PairingCode, renewal: boolean): Issued {
+function issuedFrom(answer: PairingCode, renewal: boolean): IssuedCode {
   return { code: answer.code, deadline: Date.now() + answer.expiresInSeconds * 1000, renewal };
 }
 
 /**
- * The pairing code for `phone`: asked once on arrival and again the moment it expires (an expired
- * code is never on screen), while the instance's status is followed until the phone has linked it.
+ * The pairing code for `phone`: asked on arrival unless one is still alive (a reload keeps it), and
+ * again the moment it expires (an expired code is never on screen), while the instance's status is
+ * followed until the phone has linked it. The code lives in the mode's state (`issued`, `onIssued`).
  */
 export function PairingCodeView({
   phone,
+  issued,
+  onIssued,
   onConnected,
   onChangeNumber,
   onStartOver,
 }: {
   phone: PhoneNumber;
+  issued: IssuedCode | null;
+  onIssued: (issued: IssuedCode) => void;
   onConnected: (phone: PhoneNumber) => void;
   onChangeNumber: () => void;
   onStartOver: () => void;
 }) {
   const { t } = useI18n();
-  const [issued, setIssued] = useState<Issued | null>(null);
   const connected = useCallback(() => onConnected(phone), [onConnected, phone]);
   const mutation = useMutation({
     ...pairingCodeMutation,
@@ -60,22 +57,22 @@ export function PairingCodeView({
   const request = useCallback(
     (renewal: boolean) => {
       mutate(phone, {
-        onSuccess: (answer) => setIssued(issuedFrom(answer, renewal)),
+        onSuccess: (answer) => onIssued(issuedFrom(answer, renewal)),
         onError: (error) => {
           if (error instanceof ApiError && error.code === 'ALREADY_CONNECTED') connected();
         },
       });
     },
-    [mutate, phone, connected],
+    [mutate, phone, connected, onIssued],
   );
 
-  // One request on arrival, even when React mounts the screen twice in development.
+  // One request on arrival when no code is alive, even when React mounts the screen twice in development.
   const asked = useRef(false);
   useEffect(() => {
     if (asked.current) return;
     asked.current = true;
-    request(false);
-  }, [request]);
+    if (issued === null || issued.deadline <= Date.now()) request(false);
+  }, [request, issued]);
 
   // A new code at the old one's deadline. The timer may fire late in a hidden tab; `now` hides
   // the old code meanwhile.

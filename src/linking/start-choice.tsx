@@ -1,7 +1,7 @@
-import { startTransition, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useState, type ReactNode } from 'react';
 import { useCapabilities } from '../api/capabilities';
-import { isFreshStart } from '../flow/state';
-import type { FlowStore } from '../flow/store';
+import { modeTransition, type ModeEvent, type ModeState } from '../flow/mode';
+import type { Store } from '../flow/store';
 import { useI18n } from '../i18n/i18n-context';
 import { BackToChoiceContext } from '../ui/back-context';
 import { StepFrame } from '../ui/step-frame';
@@ -13,22 +13,36 @@ import { LazyLinking } from './lazy-linking';
 
 export type StartMode = 'choose' | 'register' | 'link';
 
-/**
- * The first screen: register the number on this instance (the journey, `children`) or link this
- * instance to the phone that keeps WhatsApp. A journey already under way skips the choice; a
- * provider that cannot register (Wawp) is offered linking only.
- */
-export function StartChoice({ store, initialMode = 'choose', children }: { store: FlowStore; initialMode?: StartMode; children: ReactNode }) {
-  const [mode, setMode] = useState<StartMode>(() => (isFreshStart(store.getState()) ? initialMode : 'register'));
-  if (mode === 'register') {
-    return <BackToChoiceContext value={() => setMode('choose')}>{children}</BackToChoiceContext>;
-  }
-  if (mode === 'link') return <LazyLinking onStartOver={() => setMode('choose')} />;
-  // A transition: should the chosen screen's chunk still be on its way, the choice stays until it is in.
-  return <ModeChoice onChoose={(next) => startTransition(() => setMode(next))} />;
+/** The mode a start in `mode` begins in (the boot restores a saved one instead; tests pick one). */
+export function startingMode(mode: StartMode): ModeState {
+  if (mode === 'link') return { mode: 'link', link: { view: 'method' } };
+  return mode === 'register' ? { mode: 'register' } : { mode: 'choose' };
 }
 
-function ModeChoice({ onChoose }: { onChoose: (mode: StartMode) => void }) {
+/**
+ * The first screen: register the number on this instance (the journey, `children`) or link this
+ * instance to the phone that keeps WhatsApp. Where the operator is lives in `modes` (the tab's
+ * storage keeps it, so a reload returns there; see src/flow/mode.ts). A provider that cannot register
+ * (Wawp) is offered linking only.
+ */
+export function StartChoice({ modes, children }: { modes: Store<ModeState>; children: ReactNode }) {
+  const [mode, setMode] = useState(modes.getState);
+  const dispatch = useCallback(
+    (event: ModeEvent) => {
+      const next = modeTransition(modes.getState(), event);
+      modes.replace(next);
+      // A transition: should the next screen's chunk still be on its way, this one stays until it is in.
+      startTransition(() => setMode(next));
+    },
+    [modes],
+  );
+  const backToChoice = useCallback(() => dispatch({ type: 'BACK_TO_CHOICE' }), [dispatch]);
+  if (mode.mode === 'register') return <BackToChoiceContext value={backToChoice}>{children}</BackToChoiceContext>;
+  if (mode.mode === 'link') return <LazyLinking view={mode.link} dispatch={dispatch} />;
+  return <ModeChoice onChoose={(next) => dispatch(next === 'register' ? { type: 'REGISTER_CHOSEN' } : { type: 'LINK_CHOSEN' })} />;
+}
+
+function ModeChoice({ onChoose }: { onChoose: (mode: 'register' | 'link') => void }) {
   const { t } = useI18n();
   const capabilities = useCapabilities();
   // No options until the answer is in, so a way the provider lacks is never shown and then taken away.
