@@ -23,6 +23,8 @@ for (const labels of languages) {
     await expect(page.getByText(labels.step3)).toBeVisible();
     await expectNoAxeViolations(page, `pairing code (${labels.lang})`);
 
+    // A reload would return to the live code (the tab keeps where linking is); a new tab starts afresh.
+    await page.evaluate(() => sessionStorage.clear());
     await page.goto(`${linking.url}?lang=${labels.lang}`);
     await page.getByRole('button', { name: labels.link }).click();
     await page.getByRole('button', { name: labels.byQr }).click();

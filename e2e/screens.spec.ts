@@ -102,7 +102,9 @@ forTargets(['demo'], () => {
             await capture(page, name, variant);
           }
 
-          // Connected and account security, reached for real through the demo's simulated provider.
+          // Connected and account security, reached for real through the demo's simulated provider, from
+          // a new tab's start (a reload would return to registering, where the tab was).
+          await page.evaluate(() => window.sessionStorage.clear());
           await showStep(page, { step: 'phoneEntry', phone: null, error: null });
           await page.getByRole('button', { name: /^Register the number here/ }).click();
           await page.getByLabel('Phone number with area code').fill('11987654321');

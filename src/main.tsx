@@ -41,7 +41,6 @@ async function boot(): Promise<void> {
   }
   const storage = sessionStorageOrMemory();
   const store = createFlowStore(restoreState(storage, Date.now()), (state) => writeStoredState(storage, state));
-  const modes = createStore(restoreMode(storage, store.getState(), Date.now()), (mode) => writeStoredMode(storage, mode));
   const queryClient = createQueryClient();
   // No request chain: the first screen's reads and chunks leave now, alongside the locale, and
   // it renders once they are in.
@@ -52,6 +51,8 @@ async function boot(): Promise<void> {
     startFirstScreen(queryClient, store),
     isFreshStart(store.getState()) ? undefined : laterMessages,
   ]);
+  // After the start: a journey resumed from the proxy (begun in another browser) is where the console opens.
+  const modes = createStore(restoreMode(storage, store.getState(), Date.now()), (mode) => writeStoredMode(storage, mode));
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(

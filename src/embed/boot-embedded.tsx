@@ -44,7 +44,6 @@ export async function bootEmbedded({ token, locale, messages, root }: EmbeddedBo
   const session = startEmbedSession(answer, () => bridge?.post({ type: 'token-expired' }));
   const storage = namespacedStorage(sessionStorageOrMemory(), answer.instance);
   const store = createFlowStore(restoreState(storage, Date.now()), (state) => writeStoredState(storage, state));
-  const modes = createStore(restoreMode(storage, store.getState(), Date.now()), (mode) => writeStoredMode(storage, mode));
   const localeListeners = new Set<(locale: Locale) => void>();
 
   bridge = createBridge(window, answer.parentOrigin, (message) => {
@@ -78,6 +77,8 @@ export async function bootEmbedded({ token, locale, messages, root }: EmbeddedBo
   });
   const queryClient = createQueryClient();
   await startFirstScreen(queryClient, store);
+  // After the start: a journey resumed from the proxy (begun in another browser) is where the console opens.
+  const modes = createStore(restoreMode(storage, store.getState(), Date.now()), (mode) => writeStoredMode(storage, mode));
   createRoot(root).render(
     <StrictMode>
       <EmbeddedContext.Provider value={true}>
