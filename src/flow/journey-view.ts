@@ -1,4 +1,4 @@
-import type { Journey } from '../contract/journey';
+import type { HandoffStep, Journey } from '../contract/journey';
 import { maskNumber } from '../contract/masking';
 import type { FlowRecord } from './journey-record';
 import type { GuardLimits } from './limits';
@@ -6,6 +6,17 @@ import type { GuardLimits } from './limits';
 /** Whether the journey has a code outstanding that may still be confirmed at `now`. */
 export function codeOutstanding(record: FlowRecord | undefined, now: number, limits: GuardLimits): record is FlowRecord & { codeIssuedAt: number } {
   return record?.step === 'available' && record.codeIssuedAt !== null && now - record.codeIssuedAt <= limits.codeLifetimeMs;
+}
+
+/** The step the number's owner could answer now through a hand-off link, or null. */
+export function handoffStepNow(record: FlowRecord | undefined, now: number, limits: GuardLimits): HandoffStep | null {
+  if (record?.step === 'pin') return 'pin';
+  return codeOutstanding(record, now, limits) ? 'code' : null;
+}
+
+/** Wrong answers still allowed on `step` before a new code (or PIN step) is needed. */
+export function attemptsLeft(record: FlowRecord | undefined, step: HandoffStep, limits: GuardLimits): number {
+  return Math.max(0, step === 'code' ? limits.wrongCodesPerCode - (record?.wrongCodes ?? 0) : limits.wrongPinsPerStep - (record?.wrongPins ?? 0));
 }
 
 /**

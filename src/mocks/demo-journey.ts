@@ -7,7 +7,7 @@ import { operations, type OperationName } from '../contract/operations';
 import { codeConfirmationResultSchema, pinConfirmationResultSchema, pinRecoveryResultSchema } from '../contract/registration';
 import type { TimelineEvent } from '../contract/timeline';
 import type { FlowRecord } from '../flow/journey-record';
-import { codeOutstanding, journeyOf } from '../flow/journey-view';
+import { attemptsLeft, handoffStepNow, journeyOf } from '../flow/journey-view';
 import { defaultGuardLimits, HANDOFF_LIFETIME_MS, HOUR_MS } from '../flow/limits';
 import { afterCall, guardedOperations, numberOf, refusal, type AttemptKind, type GuardFacts } from '../flow/registration-rules';
 import { errorReply, parseInput, type ApiReply } from '../gateway/api-call';
@@ -89,9 +89,8 @@ export function createDemoJourney(now: () => number = Date.now) {
     return reply;
   }
 
-  const stepNow = (at: number): HandoffStep | null => (record?.step === 'pin' ? 'pin' : codeOutstanding(record, at, limits) ? 'code' : null);
-  const attemptsLeft = (step: HandoffStep) =>
-    Math.max(0, step === 'code' ? limits.wrongCodesPerCode - (record?.wrongCodes ?? 0) : limits.wrongPinsPerStep - (record?.wrongPins ?? 0));
+  const stepNow = (at: number): HandoffStep | null => handoffStepNow(record, at, limits);
+  const attemptsLeftOn = (step: HandoffStep) => attemptsLeft(record, step, limits);
 
   function liveLink(at: number): Journey['handoff'] {
     const link = live === null ? undefined : links.get(live);
@@ -137,7 +136,7 @@ export function createDemoJourney(now: () => number = Date.now) {
     const pin = pinConfirmationResultSchema.safeParse(reply.body);
     const recovery = pinRecoveryResultSchema.safeParse(reply.body);
     if (name === 'recoverPin' && recovery.success) answer = { outcome: recovery.data.outcome === 'email-sent' ? 'recovery-sent' : 'no-email' };
-    else if ((code.success && code.data.outcome === 'wrong-code') || (pin.success && pin.data.outcome === 'wrong-pin')) answer = { outcome: 'wrong', attemptsLeft: attemptsLeft(step) };
+    else if ((code.success && code.data.outcome === 'wrong-code') || (pin.success && pin.data.outcome === 'wrong-pin')) answer = { outcome: 'wrong', attemptsLeft: attemptsLeftOn(step) };
     else answer = { outcome: (code.success && code.data.outcome === 'connected') || (pin.success && pin.data.outcome === 'connected') ? 'connected' : 'accepted' };
     if (answer.outcome === 'connected' || answer.outcome === 'accepted') {
       found.link.status = 'used';
@@ -191,7 +190,7 @@ export function createDemoJourney(now: () => number = Date.now) {
         found.link.opened = true;
         linkEvent('handoff-opened', found.link, 'owner');
       }
-      return ok({ outcome: 'open', step: found.link.step, brand: 'WhatsApp onboarding', maskedNumber: maskNumber(found.link.number), expiresAt: found.link.expiresAt, attemptsLeft: attemptsLeft(found.link.step) });
+      return ok({ outcome: 'open', step: found.link.step, brand: 'WhatsApp onboarding', maskedNumber: maskNumber(found.link.number), expiresAt: found.link.expiresAt, attemptsLeft: attemptsLeftOn(found.link.step) });
     },
   };
 }

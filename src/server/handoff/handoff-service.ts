@@ -12,7 +12,7 @@ import { clientKey } from '../client-address';
 import type { FlowRecord } from '../../flow/journey-record';
 import type { FlowStateStore } from '../guards/flow-state-store';
 import type { GuardedCall } from '../guards/guarded-call';
-import { codeOutstanding } from '../../flow/journey-view';
+import { attemptsLeft, handoffStepNow } from '../../flow/journey-view';
 import { HANDOFF_LIFETIME_MS, HOUR_MS, type GuardLimits } from '../../flow/limits';
 import { secondsUntil } from '../../flow/deadlines';
 import { maskNumber } from '../logger';
@@ -41,10 +41,6 @@ export interface HandoffOptions {
 }
 
 /** The journey step a link would serve now, or null when the journey is at neither. */
-function stepNow(record: FlowRecord | undefined, now: number, limits: GuardLimits): HandoffStep | null {
-  if (record?.step === 'pin') return 'pin';
-  return codeOutstanding(record, now, limits) ? 'code' : null;
-}
 
 const newToken = (): string => randomBytes(16).toString('base64url');
 
@@ -65,7 +61,7 @@ export function createHandoffs(options: HandoffOptions) {
   async function liveLink(instance: string, record: FlowRecord | undefined, now: number): Promise<Journey['handoff']> {
     const digest = await handoffs.live(instance);
     const link = digest === undefined ? undefined : await handoffs.find(digest);
-    if (!link || link.status !== 'live' || link.expiresAt <= now || stepNow(record, now, limits) !== link.step || record?.number !== link.number) return null;
+    if (!link || link.status !== 'live' || link.expiresAt <= now || handoffStepNow(record, now, limits) !== link.step || record?.number !== link.number) return null;
     return { step: link.step, expiresAt: link.expiresAt, opened: link.opened };
   }
 
@@ -77,7 +73,7 @@ export function createHandoffs(options: HandoffOptions) {
     return inTurn(instance, 'createHandoff', async () => {
       const now = clock.now();
       const record = await store.read(instance);
-      const step = stepNow(record, now, limits);
+      const step = handoffStepNow(record, now, limits);
       if (!record || step === null) return errorReply('STEP_OUT_OF_ORDER');
       const made = await store.attemptsSince(`handoff-link\u0000${instance}`, now - HOUR_MS);
       const oldest = made[made.length - LINKS_PER_INSTANCE_PER_HOUR];
@@ -127,14 +123,11 @@ export function createHandoffs(options: HandoffOptions) {
     if (link.status !== 'live') return { reply: { status: 200, body: { outcome: link.status } } };
     const record = await store.read(link.instance);
     // Past its 15 minutes, or the journey has moved on (another step, another number): dead.
-    if (!record || link.expiresAt <= now || stepNow(record, now, limits) !== link.step || record.number !== link.number) {
+    if (!record || link.expiresAt <= now || handoffStepNow(record, now, limits) !== link.step || record.number !== link.number) {
       return { reply: { status: 200, body: { outcome: 'expired' } } };
     }
     return { digest, link, record };
   }
-
-  const attemptsLeft = (record: FlowRecord | undefined, step: HandoffStep) =>
-    Math.max(0, step === 'code' ? limits.wrongCodesPerCode - (record?.wrongCodes ?? 0) : limits.wrongPinsPerStep - (record?.wrongPins ?? 0));
 
   async function open(request: FastifyRequest, token: string): Promise<ApiReply> {
     const found = await lookUp(request, token);
@@ -150,7 +143,7 @@ export function createHandoffs(options: HandoffOptions) {
       brand: options.brand ?? 'WhatsApp onboarding',
       maskedNumber: maskNumber(link.number),
       expiresAt: link.expiresAt,
-      attemptsLeft: attemptsLeft(record, link.step),
+      attemptsLeft: attemptsLeft(record, link.step, limits),
     };
     return { status: 200, body: view };
   }
@@ -168,7 +161,7 @@ export function createHandoffs(options: HandoffOptions) {
     if (reply.status !== 200) return reply;
     const outcome = submissionOf(name, reply.body);
     if (outcome === null) return errorReply('PROVIDER_ERROR');
-    if (outcome.outcome === 'wrong') return { status: 200, body: { outcome: 'wrong', attemptsLeft: attemptsLeft(await store.read(link.instance), step) } };
+    if (outcome.outcome === 'wrong') return { status: 200, body: { outcome: 'wrong', attemptsLeft: attemptsLeft(await store.read(link.instance), step, limits) } };
     if (outcome.outcome === 'connected' || outcome.outcome === 'accepted') {
       const latest = (await handoffs.find(digest)) ?? link;
       await handoffs.save(digest, { ...latest, status: 'used' });
