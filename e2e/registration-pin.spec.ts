@@ -32,10 +32,7 @@ test('…12: the PIN first, then the device transfer', async ({ registration }) 
   await expect(registration.heading('Allow the move on the old phone')).toBeFocused();
   await registration.acceptTransfer();
   await expect(registration.page.getByRole('status').filter({ hasText: 'has not seen the move allowed yet' })).toBeVisible();
-  await expect(async () => {
-    await registration.acceptTransfer();
-    await expect(registration.heading('Connected')).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 20_000, intervals: [2_000] });
+  await registration.acceptTransferUntilConnected(30_000);
 });
 
 test('…05 by keyboard alone: number, method, code, PIN, connected', async ({ registration, page }) => {

@@ -16,9 +16,6 @@ forTargets(['proxy', 'demo'], () => {
     await expect(registration.heading('Allow the move on the old phone')).toBeVisible();
 
     // The simulated old phone accepts 10 s after the transfer was asked.
-    await expect(async () => {
-      await registration.acceptTransfer();
-      await expect(registration.heading('Connected')).toBeVisible({ timeout: 1_000 });
-    }).toPass({ timeout: 30_000, intervals: [2_000] });
+    await registration.acceptTransferUntilConnected(30_000);
   });
 });

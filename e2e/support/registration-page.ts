@@ -82,6 +82,23 @@ export class RegistrationPage {
     await this.page.getByRole('button', { name: 'I accepted it' }).click();
   }
 
+  /**
+   * Says "I accepted it" until the old phone's acceptance is seen and the console shows Connected. Each
+   * round waits for the answer (Connected, or the button back), so it never clicks a button that the
+   * connected screen has replaced.
+   */
+  async acceptTransferUntilConnected(timeout: number): Promise<void> {
+    const connected = this.heading('Connected');
+    const accept = this.page.getByRole('button', { name: 'I accepted it' });
+    await expect(async () => {
+      await expect(connected.or(accept)).toBeVisible();
+      if (await connected.isVisible()) return;
+      await accept.click({ timeout: 2_000 });
+      await expect(connected.or(this.page.getByRole('status').filter({ hasText: 'has not seen the move allowed yet' }))).toBeVisible({ timeout: 5_000 });
+      await expect(connected).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout, intervals: [2_000] });
+  }
+
   /** The first visible countdown (`m:ss`) in seconds. */
   async countdownSeconds(scope: Locator = this.page.locator('body')): Promise<number> {
     // A method's timer, or the code step's disabled "New code in 0:46".
