@@ -1,8 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { ConnectedAtStart } from '../account/connected-at-start';
-import type { ModeState } from '../flow/mode';
-import { isFreshStart } from '../flow/state';
+import { openingMode, type ModeState } from '../flow/mode';
 import { createStore, type FlowStore, type Store } from '../flow/store';
 import { I18nProvider, createI18n } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locales';
@@ -41,7 +40,7 @@ export function App({
   startMode = 'choose',
   shell: Shell = Layout,
 }: AppProps) {
-  const [modes] = useState(() => givenModes ?? createStore<ModeState>(isFreshStart(store.getState()) ? startingMode(startMode) : { mode: 'register' }));
+  const [modes] = useState(() => givenModes ?? createStore(openingMode(startingMode(startMode), store.getState())));
   const [{ locale, messages }, setLanguage] = useState<{ locale: Locale; messages: Partial<Messages> }>({ locale: initialLocale, messages: initialMessages });
 
   useEffect(() => {

@@ -1,18 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { brandOptions } from '../api/brand';
 import { noBrand } from '../contract/brand';
 import { useI18n } from '../i18n/i18n-context';
-import { locales, type Locale } from '../i18n/locales';
 import { Alert } from '../ui/alert';
 import { LinkIcon } from '../ui/icons/link';
+import { LanguageSelect } from '../ui/language-select';
 import { useOnline } from './use-online';
-
-const localeNames: Record<Locale, string> = { 'pt-BR': 'Português (Brasil)', en: 'English', es: 'Español' };
 
 export function Layout({ children, demo }: { children: ReactNode; demo: boolean }) {
   const { t, locale, setLocale } = useI18n();
-  const id = useId();
   const online = useOnline();
   const brand = useQuery(brandOptions).data ?? noBrand;
   return (
@@ -33,26 +30,7 @@ export function Layout({ children, demo }: { children: ReactNode; demo: boolean 
               <p className="text-sm text-muted">{t('app.tagline')}</p>
             </div>
           </div>
-          <div className="flex items-center gap-2">
-            <label htmlFor={`${id}-lang`} className="text-sm text-muted">
-              {t('app.language')}
-            </label>
-            <select
-              id={`${id}-lang`}
-              value={locale}
-              onChange={(event) => {
-                const next = locales.find((candidate) => candidate === event.target.value);
-                if (next) setLocale(next);
-              }}
-              className="min-h-9 rounded-control border border-line-strong bg-surface px-2 py-1 text-sm"
-            >
-              {locales.map((option) => (
-                <option key={option} value={option} lang={option}>
-                  {localeNames[option]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <LanguageSelect label={t('app.language')} locale={locale} onChange={setLocale} />
         </div>
       </header>
       <main aria-label={t('app.main')} className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-8">

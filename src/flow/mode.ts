@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { phoneNumberSchema } from '../contract/common';
+import { isFreshStart, type FlowState } from './state';
 
 /**
  * Which way the operator took, above the registration journey: the first screen's choice, registering
@@ -45,6 +46,11 @@ export type ModeEvent =
   | { type: 'LINKED'; phone: z.infer<typeof phoneNumberSchema> | null };
 
 export const choosing: ModeState = { mode: 'choose' };
+
+/** The way the console opens in: `wanted`, unless a registration is under way, which is where it returns. */
+export function openingMode(wanted: ModeState, journey: FlowState): ModeState {
+  return isFreshStart(journey) ? wanted : { mode: 'register' };
+}
 
 /** The next mode, or the same object when the event does not apply where the operator is. */
 export function modeTransition(state: ModeState, event: ModeEvent): ModeState {

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { choosing, modeStateSchema, resumeMode, type ModeState } from './mode';
+import { choosing, modeStateSchema, openingMode, resumeMode, type ModeState } from './mode';
 import { assumeCodeMaybeSent } from './resend-wait';
 import { flowStateSchema, initialState, isFreshStart, type FlowState } from './state';
 
@@ -13,7 +13,12 @@ const storedSchema = z.strictObject({ v: z.literal(VERSION), state: flowStateSch
  * answers and appeal tokens are never part of it); a record that does not parse is discarded.
  */
 export function readStoredState(storage: Pick<Storage, 'getItem' | 'removeItem'>): FlowState | null {
-  const raw = safely(() => storage.getItem(STORAGE_KEY));
+  return readStored(storage, STORAGE_KEY, storedSchema)?.state ?? null;
+}
+
+/** What `key` holds, when it parses with `schema`; a record that does not is removed. */
+function readStored<T>(storage: Pick<Storage, 'getItem' | 'removeItem'>, key: string, schema: z.ZodMiniType<T>): T | null {
+  const raw = safely(() => storage.getItem(key));
   if (!raw) return null;
   let json: unknown;
   try {
@@ -21,9 +26,9 @@ export function readStoredState(storage: Pick<Storage, 'getItem' | 'removeItem'>
   } catch {
     json = null;
   }
-  const parsed = storedSchema.safeParse(json);
-  if (parsed.success) return parsed.data.state;
-  safely(() => storage.removeItem(STORAGE_KEY));
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  safely(() => storage.removeItem(key));
   return null;
 }
 
@@ -84,18 +89,8 @@ export const MODE_STORAGE_KEY = 'wa-onboarding:mode';
  * where a reload returns, whatever the way said.
  */
 export function restoreMode(storage: Pick<Storage, 'getItem' | 'removeItem'>, journey: FlowState, now: number): ModeState {
-  if (!isFreshStart(journey)) return { mode: 'register' };
-  const raw = safely(() => storage.getItem(MODE_STORAGE_KEY));
-  let json: unknown = null;
-  try {
-    json = raw ? JSON.parse(raw) : null;
-  } catch {
-    json = null;
-  }
-  const parsed = modeStateSchema.safeParse(json);
-  if (parsed.success) return resumeMode(parsed.data, now);
-  if (raw) safely(() => storage.removeItem(MODE_STORAGE_KEY));
-  return choosing;
+  const saved = readStored(storage, MODE_STORAGE_KEY, modeStateSchema);
+  return openingMode(saved ? resumeMode(saved, now) : choosing, journey);
 }
 
 export function writeStoredMode(storage: Pick<Storage, 'setItem' | 'removeItem'>, mode: ModeState): void {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorBody, errorCatalogue } from '../contract/error-catalogue';
 import type { ErrorBody, ErrorCode } from '../contract/errors';
 import { operations, type OperationName } from '../contract/operations';
+import type { Refusal } from '../flow/registration-rules';
 import { runOperation, type RunContext } from './run-operation';
 
 export interface ApiReply {
@@ -29,6 +30,11 @@ function fieldErrors(error: z.core.$ZodError): Record<string, string> {
 
 export function errorReply(code: ErrorCode, extra: Pick<ErrorBody, 'fields' | 'retryAfterSeconds'> = {}): ApiReply {
   return { status: errorCatalogue[code].status, body: errorBody(code, extra) };
+}
+
+/** A guard's refusal as the catalogue answers it, with the wait when it has one. */
+export function refusalReply(refused: Refusal): ApiReply {
+  return 'retryAfterSeconds' in refused ? errorReply(refused.code, { retryAfterSeconds: refused.retryAfterSeconds }) : errorReply(refused.code);
 }
 
 /**

@@ -2,10 +2,11 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { ApiError } from '../api/api-error';
 import type { HandoffSubmission, HandoffView } from '../contract/handoff';
 import { handoffTranslator, type HandoffTranslate } from '../i18n/handoff';
-import { locales, type Locale } from '../i18n/locales';
+import type { Locale } from '../i18n/locales';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { OtpInput } from '../ui/otp-input';
+import { LanguageSelect } from '../ui/language-select';
 import { StepFrame } from '../ui/step-frame';
 import { ownerApi } from './owner-api';
 
@@ -20,7 +21,6 @@ type Screen =
   | { kind: 'dead'; reason: Dead }
   | { kind: 'problem'; notice: Notice };
 
-const localeNames: Record<Locale, string> = { 'pt-BR': 'Português (Brasil)', en: 'English', es: 'Español' };
 
 /** A failure as the owner is told it: a dead link, too many tries (with the wait), or "try again". */
 function noticeOf(error: unknown): { dead: Dead } | { notice: Notice } {
@@ -56,7 +56,6 @@ export function OwnerPage({ token, initialLocale }: { token: string; initialLoca
   const [locale, setLocale] = useState(initialLocale);
   const [screen, setScreen] = useState<Screen>(token === '' ? { kind: 'dead', reason: 'unknown' } : { kind: 'loading' });
   const t = handoffTranslator(locale);
-  const id = useId();
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -83,23 +82,7 @@ export function OwnerPage({ token, initialLocale }: { token: string; initialLoca
       <header className="border-b border-line bg-surface">
         <div className="mx-auto flex max-w-md flex-wrap items-center justify-between gap-3 px-4 py-3">
           <p className="font-bold">{screen.kind === 'open' ? screen.view.brand : 'WhatsApp'}</p>
-          <div className="flex items-center gap-2">
-            <label htmlFor={`${id}-lang`} className="text-sm text-muted">
-              {t('owner.language')}
-            </label>
-            <select
-              id={`${id}-lang`}
-              value={locale}
-              onChange={(event) => setLocale(locales.find((candidate) => candidate === event.target.value) ?? locale)}
-              className="rounded-box border border-line bg-surface px-2 py-1 text-sm"
-            >
-              {locales.map((option) => (
-                <option key={option} value={option} lang={option}>
-                  {localeNames[option]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <LanguageSelect label={t('owner.language')} locale={locale} onChange={setLocale} />
         </div>
       </header>
       <main aria-label={t('owner.region')} className="mx-auto flex max-w-md flex-col gap-4 px-4 py-6">

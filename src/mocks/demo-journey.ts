@@ -10,7 +10,7 @@ import type { FlowRecord } from '../flow/journey-record';
 import { attemptsLeft, handoffStepNow, journeyOf } from '../flow/journey-view';
 import { defaultGuardLimits, HANDOFF_LIFETIME_MS, HOUR_MS } from '../flow/limits';
 import { afterCall, guardedOperations, numberOf, refusal, type AttemptKind, type GuardFacts } from '../flow/registration-rules';
-import { errorReply, parseInput, type ApiReply } from '../gateway/api-call';
+import { parseInput, refusalReply, type ApiReply } from '../gateway/api-call';
 import { callEvents, timelineEvent } from '../gateway/timeline-events';
 
 /** The proxy's defaults: the demo has no environment to set them from. */
@@ -48,9 +48,11 @@ export function createDemoJourney(now: () => number = Date.now) {
   const note = (added: TimelineEvent[]) => events.unshift(...added.reverse());
   const attemptKey = (kind: AttemptKind, number: string) => `${kind}\u0000${number}`;
 
+  const recent = (kind: AttemptKind, number: string, at: number) => (attempts.get(attemptKey(kind, number)) ?? []).filter((time) => time > at - HOUR_MS);
+
   function hourly(number: string | null, at: number): GuardFacts['hourly'] {
-    const recent = (kind: AttemptKind) => (number === null ? [] : (attempts.get(attemptKey(kind, number)) ?? []).filter((time) => time > at - HOUR_MS));
-    return { 'code-request': recent('code-request'), 'wrong-code': recent('wrong-code'), 'wrong-pin': recent('wrong-pin') };
+    if (number === null) return { 'code-request': [], 'wrong-code': [], 'wrong-pin': [] };
+    return { 'code-request': recent('code-request', number, at), 'wrong-code': recent('wrong-code', number, at), 'wrong-pin': recent('wrong-pin', number, at) };
   }
 
   /**
@@ -66,10 +68,11 @@ export function createDemoJourney(now: () => number = Date.now) {
       note(callEvents(name, input, endOf(reply), { at: now(), number: record?.number ?? null, step: record?.step ?? 'none', by }));
       return reply;
     }
-    const before: GuardFacts = { record, now: now(), hourly: hourly(numberOf(name, input, record), now()) };
+    const started = now();
+    const before: GuardFacts = { record, now: started, hourly: hourly(numberOf(name, input, record), started) };
     const refused = refusal(name, input, before, limits);
     if (refused) {
-      const reply = 'retryAfterSeconds' in refused ? errorReply(refused.code, { retryAfterSeconds: refused.retryAfterSeconds }) : errorReply(refused.code);
+      const reply = refusalReply(refused);
       note(callEvents(name, input, { ok: false, refused: true, code: refused.code }, { at: before.now, number: numberOf(name, input, record), step: record?.step ?? 'none', by }));
       return reply;
     }
@@ -80,10 +83,7 @@ export function createDemoJourney(now: () => number = Date.now) {
     const next = after.record;
     if (next) {
       record = entered.has(name) && end.ok ? { ...next, lastEntry: { by, at } } : next;
-      for (const kind of after.attempts) {
-        const key = attemptKey(kind, next.number);
-        attempts.set(key, [...hourly(next.number, at)[kind], at]);
-      }
+      for (const kind of after.attempts) attempts.set(attemptKey(kind, next.number), [...recent(kind, next.number, at), at]);
     }
     note(callEvents(name, input, end, { at, number: numberOf(name, input, record), step: record?.step ?? 'none', by }));
     return reply;
@@ -100,7 +100,7 @@ export function createDemoJourney(now: () => number = Date.now) {
 
   function journey(): Journey {
     const at = now();
-    return journeyOf(record, at, limits, record ? liveLink(at) : null);
+    return journeyOf(record, at, limits, liveLink(at));
   }
 
   function linkEvent(kind: 'handoff-created' | 'handoff-opened' | 'handoff-used' | 'handoff-revoked', link: DemoLink, by: 'operator' | 'owner') {

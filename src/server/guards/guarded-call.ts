@@ -3,7 +3,7 @@ import { errorBodySchema, type ErrorCode } from '../../contract/errors';
 import type { ProviderMemory } from '../../providers/types';
 import { systemClock, type Clock } from '../../fake-provider/clock';
 import { operations, type OperationInput, type OperationName } from '../../contract/operations';
-import { errorReply, handleApiCall, parseInput, type ApiReply } from '../../gateway/api-call';
+import { errorReply, handleApiCall, parseInput, refusalReply, type ApiReply } from '../../gateway/api-call';
 import { runOperation, type RunContext } from '../../gateway/run-operation';
 import { maskNumber } from '../logger';
 import { phoneRefusal } from './phone-numbers';
@@ -127,8 +127,7 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
       const number = numberOf(name, input, before.record);
       log?.warn({ operation: name, refusal: refused.code, number: number === null ? null : maskNumber(number) }, 'guard refused');
       options.onRefusal?.(name, refused.code);
-      const answer = 'retryAfterSeconds' in refused ? errorReply(refused.code, { retryAfterSeconds: refused.retryAfterSeconds }) : errorReply(refused.code);
-      return settled(answer, record(instanceKey, name, input, { ok: false, refused: true, code: refused.code }, number, before.record, by, before.now));
+      return settled(refusalReply(refused), record(instanceKey, name, input, { ok: false, refused: true, code: refused.code }, number, before.record, by, before.now));
     }
     await spendBudgets(store, instanceKey, name, before.now, limits);
     const remembered = JSON.stringify(memory);

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handoffLinkSchema, handoffOwnerOperations, handoffSubmissionSchema, handoffViewSchema } from '../../contract/handoff';
 import { journeySchema } from '../../contract/journey';
 import { operations } from '../../contract/operations';
-import { manualClock, type ManualClock } from '../../fake-provider/clock';
 import { magicNumbers, simulatedSecrets } from '../../fake-provider/scenarios';
-import { canary, operatorToken, readReply, startTestStack, type TestReply, type TestStack } from '../testing/proxy-under-test';
+import { canary, clockedStacks, operatorToken, readReply, type TestReply, type TestStack } from '../testing/proxy-under-test';
 import { HANDOFF_LIFETIME_MS } from '../../flow/limits';
 import { LOOKUP_FAILURES } from './handoff-service';
 
@@ -13,18 +12,7 @@ import { LOOKUP_FAILURES } from './handoff-service';
  * Hand-off links against the real proxy: the owner's calls carry no operator credential, only the
  * link's token, and reach the same guards and counters as the operator's own entry.
  */
-let stack: TestStack | undefined;
-let clock: ManualClock;
-afterEach(async () => {
-  await stack?.close();
-  stack = undefined;
-});
-
-async function start(): Promise<TestStack> {
-  clock = manualClock(Date.UTC(2026, 5, 1, 12));
-  stack = await startTestStack({ LOG_LEVEL: 'silent' }, { guards: { clock } });
-  return stack;
-}
+const stacks = clockedStacks();
 
 /** A call as the owner's phone makes it: no credential, same origin. */
 async function owner(proxy: TestStack, path: string, body: unknown, headers: Record<string, string> = {}): Promise<TestReply> {
@@ -65,11 +53,11 @@ const full = '11987654321';
 
 describe('the journey answer', () => {
   it('tells where the journey is, with true waits as absolute times and no secret', async () => {
-    const proxy = await start();
+    const proxy = await stacks.start();
     expect((await journey(proxy)).step).toBe('none');
-    const sentAt = clock.now();
+    const sentAt = stacks.clock.now();
     await codeStep(proxy);
-    clock.advance(20_000);
+    stacks.clock.advance(20_000);
     const now = await journey(proxy);
     expect(now).toMatchObject({
       step: 'available',
@@ -83,18 +71,18 @@ describe('the journey answer', () => {
       now: sentAt + 20_000,
     });
     // Past the code's lifetime there is no code to offer any more.
-    clock.advance(10 * 60_000);
+    stacks.clock.advance(10 * 60_000);
     expect((await journey(proxy)).codeSent).toBe(false);
   });
 });
 
 describe('a hand-off link', () => {
   it('lets the owner type the code without the operator credential, through the same counters', async () => {
-    const proxy = await start();
+    const proxy = await stacks.start();
     await codeStep(proxy);
     const token = await newLink(proxy);
     expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect((await journey(proxy)).handoff).toEqual({ step: 'code', expiresAt: clock.now() + HANDOFF_LIFETIME_MS, opened: false });
+    expect((await journey(proxy)).handoff).toEqual({ step: 'code', expiresAt: stacks.clock.now() + HANDOFF_LIFETIME_MS, opened: false });
 
     const opened = await owner(proxy, paths.open, { token });
     expect(opened.status).toBe(200);
@@ -103,7 +91,7 @@ describe('a hand-off link', () => {
       step: 'code',
       brand: 'WhatsApp onboarding',
       maskedNumber: '+55 *********21',
-      expiresAt: clock.now() + HANDOFF_LIFETIME_MS,
+      expiresAt: stacks.clock.now() + HANDOFF_LIFETIME_MS,
       attemptsLeft: 5,
     });
     expect((await journey(proxy)).handoff?.opened).toBe(true);
@@ -118,7 +106,7 @@ describe('a hand-off link', () => {
     expect(right.body).toEqual({ outcome: 'connected' });
     const after = await journey(proxy);
     expect(after.step).toBe('connected');
-    expect(after.lastEntry).toEqual({ by: 'owner', at: clock.now() });
+    expect(after.lastEntry).toEqual({ by: 'owner', at: stacks.clock.now() });
     expect(after.handoff).toBeNull();
 
     // Used: it says so and changes nothing.
@@ -133,9 +121,7 @@ describe('a hand-off link', () => {
   });
 
   it('counts each submission that reaches the provider once, never twice, and logs no token or number', async () => {
-    clock = manualClock(Date.UTC(2026, 5, 1, 12));
-    stack = await startTestStack({ LOG_LEVEL: 'info' }, { guards: { clock } });
-    const proxy = stack;
+    const proxy = await stacks.start({ LOG_LEVEL: 'info' });
     await codeStep(proxy);
     const token = await newLink(proxy);
     const replies = await Promise.all(Array.from({ length: 4 }, () => owner(proxy, paths.code, { token, code: '000000' })));
@@ -152,7 +138,7 @@ describe('a hand-off link', () => {
   });
 
   it('holds the wrong-code limit whoever types: the sixth is refused before the provider', async () => {
-    const proxy = await start();
+    const proxy = await stacks.start();
     await codeStep(proxy);
     const token = await newLink(proxy);
     for (let guess = 0; guess < 3; guess += 1) await proxy.post(operations.confirmCode.path, { code: `00000${guess}` });
@@ -166,7 +152,7 @@ describe('a hand-off link', () => {
   });
 
   it('works for its step only, and not once the journey has moved on', async () => {
-    const proxy = await start();
+    const proxy = await stacks.start();
     expect((await proxy.post(operations.createHandoff.path, {})).status).toBe(409);
     await codeStep(proxy, magicNumbers.pin);
     const token = await newLink(proxy);
@@ -188,7 +174,7 @@ describe('a hand-off link', () => {
   });
 
   it('expires after 15 minutes, can be revoked, and one live link per step replaces the one before', async () => {
-    const proxy = await start();
+    const proxy = await stacks.start();
     await codeStep(proxy);
     const first = await newLink(proxy);
     const second = await newLink(proxy);
@@ -197,13 +183,13 @@ describe('a hand-off link', () => {
     expect((await owner(proxy, paths.code, { token: second, code: simulatedSecrets.registrationCode })).body).toEqual({ outcome: 'revoked' });
     expect((await proxy.post(operations.revokeHandoff.path, {})).body).toEqual({ outcome: 'none' });
     const third = await newLink(proxy);
-    clock.advance(HANDOFF_LIFETIME_MS);
+    stacks.clock.advance(HANDOFF_LIFETIME_MS);
     expect((await owner(proxy, paths.open, { token: third })).body).toEqual({ outcome: 'expired' });
     expect((await journey(proxy)).step).toBe('available');
   });
 
   it('grants nothing else: no status, no other operation, no operator rights', async () => {
-    const proxy = await start();
+    const proxy = await stacks.start();
     await codeStep(proxy);
     const token = await newLink(proxy);
     for (const [method, path] of [
@@ -227,7 +213,7 @@ describe('a hand-off link', () => {
   });
 
   it('finds nothing behind 10,000 random links, and answers 429 after the first few', async () => {
-    const proxy = await start();
+    const proxy = await stacks.start();
     await codeStep(proxy);
     await newLink(proxy);
     const statuses = new Map<number, number>();

@@ -1,5 +1,7 @@
 import { connect } from 'node:net';
 import { Writable } from 'node:stream';
+import { afterEach } from 'vitest';
+import { manualClock, type ManualClock } from '../../fake-provider/clock';
 import { createSimulatedProvider, type SimulatedProvider } from '../../fake-provider/simulated-provider';
 import { loadConfig } from '../config';
 import { startSimulatedUpstream, type SimulatedUpstream } from '../simulated-upstream';
@@ -97,6 +99,29 @@ export async function startProxy(upstreamUrl: string, env: Record<string, string
 
 export async function startTestStack(env: Record<string, string> = {}, options: ProxyOptions = {}): Promise<TestStack> {
   return startStack(() => env, options);
+}
+
+/**
+ * Stacks whose guards run on a clock the test moves (from 2026-06-01 12:00 UTC), one per test, each
+ * closed after its test. Call at the top of a test file.
+ */
+export function clockedStacks(): { start: (env?: Record<string, string>) => Promise<TestStack>; readonly clock: ManualClock } {
+  let stack: TestStack | undefined;
+  let clock = manualClock(Date.UTC(2026, 5, 1, 12));
+  afterEach(async () => {
+    await stack?.close();
+    stack = undefined;
+  });
+  return {
+    get clock() {
+      return clock;
+    },
+    start: async (env = { LOG_LEVEL: 'silent' }) => {
+      clock = manualClock(Date.UTC(2026, 5, 1, 12));
+      stack = await startTestStack(env, { guards: { clock } });
+      return stack;
+    },
+  };
 }
 
 /** The same stack with the proxy set to Wawp: the simulated upstream speaks both providers. */

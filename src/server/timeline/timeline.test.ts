@@ -1,24 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handoffLinkSchema, handoffOwnerOperations } from '../../contract/handoff';
 import { operations } from '../../contract/operations';
 import { supportBundleSchema, timelineSchema, type TimelineEvent } from '../../contract/timeline';
-import { manualClock, type ManualClock } from '../../fake-provider/clock';
 import { magicNumbers, simulatedSecrets } from '../../fake-provider/scenarios';
-import { canary, operatorToken, startTestStack, type TestStack } from '../testing/proxy-under-test';
+import { canary, clockedStacks, operatorToken, type TestStack } from '../testing/proxy-under-test';
 
 /** Journeys against the real proxy, and their timeline read back from the API, event by event. */
-let stack: TestStack | undefined;
-let clock: ManualClock;
-afterEach(async () => {
-  await stack?.close();
-  stack = undefined;
-});
-
-async function start(): Promise<TestStack> {
-  clock = manualClock(Date.UTC(2026, 5, 1, 12));
-  stack = await startTestStack({ LOG_LEVEL: 'silent' }, { guards: { clock } });
-  return stack;
-}
+const stacks = clockedStacks();
 
 /** The timeline oldest first, without the times (each step below moves the clock by a second). */
 async function timeline(proxy: TestStack): Promise<Array<Partial<TimelineEvent>>> {
@@ -48,7 +36,7 @@ const e = (kind: TimelineEvent['kind'], step: string, outcome: string, extra: Pa
 });
 
 async function step<T>(action: () => Promise<T>): Promise<T> {
-  clock.advance(1_000);
+  stacks.clock.advance(1_000);
   return action();
 }
 
@@ -68,7 +56,7 @@ async function expectCleanBundle(proxy: TestStack, extraSecrets: string[] = []):
 
 describe('the onboarding timeline', () => {
   it('tells the happy path event by event, and its support bundle holds no secret', async () => {
-    const proxy = await start();
+    const proxy = await stacks.start();
     await step(() => proxy.post(operations.checkAvailability.path, happy));
     await step(() => proxy.post(operations.requestCode.path, { ...happy, method: 'sms' }));
     await step(() => proxy.post(operations.requestCode.path, { ...happy, method: 'voice' }));
@@ -92,7 +80,7 @@ describe('the onboarding timeline', () => {
   });
 
   it('tells the banned path event by event', async () => {
-    const proxy = await start();
+    const proxy = await stacks.start();
     const banned = { ddi: '55', phone: magicNumbers.bannedInReview };
     await step(() => proxy.post(operations.checkAvailability.path, banned));
     await step(() => proxy.post(operations.requestCode.path, { ...banned, method: 'sms' }));
@@ -107,7 +95,7 @@ describe('the onboarding timeline', () => {
   });
 
   it('tells a hand-off run event by event, naming who typed each entry', async () => {
-    const proxy = await start();
+    const proxy = await stacks.start();
     await step(() => proxy.post(operations.checkAvailability.path, happy));
     await step(() => proxy.post(operations.requestCode.path, { ...happy, method: 'sms' }));
     const created = await step(() => proxy.post(operations.createHandoff.path, {}));
@@ -132,7 +120,7 @@ describe('the onboarding timeline', () => {
   });
 
   it('is the operator’s only: the owner’s token and no credential read nothing', async () => {
-    const proxy = await start();
+    const proxy = await stacks.start();
     await proxy.post(operations.checkAvailability.path, happy);
     const anonymous = await fetch(`${proxy.server.url}${operations.getTimeline.path}?format=bundle`);
     expect(anonymous.status).toBe(401);
