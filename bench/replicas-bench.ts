@@ -55,6 +55,8 @@ export interface Latency {
 /**
  * Latencies to the microsecond: rounds of one call to each setup in turn, on one kept-alive
  * connection each, so that whatever else the machine does at a moment weighs on every setup alike.
+ * Each round starts one setup further on: a setup measured right after another shares the cores with
+ * that one's work after its answer (its log line, its writes), so no setup always follows the same one.
  */
 async function interleaved(targets: Target[], seconds: number): Promise<Latency[]> {
   const agent = new Agent({ connections: 1, pipelining: 1 });
@@ -62,10 +64,12 @@ async function interleaved(targets: Target[], seconds: number): Promise<Latency[
   const failed = targets.map(() => 0);
   const body = JSON.stringify(number);
   const end = performance.now() + seconds * 1000;
+  let round = 0;
   try {
     while (performance.now() < end) {
       const roundStart = performance.now();
-      for (const [index, target] of targets.entries()) {
+      round += 1;
+      for (const [index, target] of rotated(targets, round)) {
         const started = performance.now();
         const answer = await request(target.url, { method: 'POST', headers: { ...target.headers, 'content-type': 'application/json' }, body, dispatcher: agent });
         await answer.body.text();
@@ -82,6 +86,13 @@ async function interleaved(targets: Target[], seconds: number): Promise<Latency[
     const at = (quantile: number) => sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] ?? NaN;
     return { p50: at(0.5), p99: at(0.99), failures: failed[index] ?? 0, samples: sorted.length };
   });
+}
+
+/** The setups with their index, starting at the `round`-th. */
+function rotated<T>(items: T[], round: number): Array<[number, T]> {
+  const entries = [...items.entries()];
+  const start = round % entries.length;
+  return [...entries.slice(start), ...entries.slice(0, start)];
 }
 
 /** Throughput: autocannon, CONNECTIONS connections as fast as they go. */
@@ -137,7 +148,8 @@ async function cpuPerRequest(pids: number[], work: () => Promise<Result>): Promi
 }
 
 export interface ReplicaFigures {
-  rows: Array<{ name: string; latency: Latency; max: Result; cpuMs: number | null }>;
+  /** `upstream`: the upstream directly, measured in the same phase as the row. */
+  rows: Array<{ name: string; latency: Latency; upstream: Latency; max: Result; cpuMs: number | null }>;
 }
 
 export async function runReplicaBench(options: ReplicaBenchOptions): Promise<ReplicaFigures> {
@@ -160,9 +172,10 @@ export async function runReplicaBench(options: ReplicaBenchOptions): Promise<Rep
       return child.pid;
     };
     const memoryPid = await started(memoryPort, common);
-    const redisPid = await started(redisPort, shared);
+    // Each setup keeps its journeys under its own prefix: one setup's turn never waits on the other's lock.
+    const redisPid = await started(redisPort, { ...shared, REDIS_KEY_PREFIX: 'bench-one:' });
     const replicaPids = [];
-    for (const port of replicaPorts) replicaPids.push(await started(port, shared));
+    for (const port of replicaPorts) replicaPids.push(await started(port, { ...shared, REDIS_KEY_PREFIX: 'bench-three:' }));
     const redisServerPid = Number(/process_id:(\d+)/.exec(await redis.cli('INFO', 'server'))?.[1] ?? -1);
     const nginx = await startNginx(replicaPorts);
     stops.push(() => nginx.close());
@@ -181,14 +194,25 @@ export async function runReplicaBench(options: ReplicaBenchOptions): Promise<Rep
       { name: 'three processes, Redis, behind nginx', url: `${nginx.url}${path}`, headers: auth, pids: [...replicaPids, redisServerPid] },
     ];
     // Warm-up: JIT, connection pools, Redis scripts loaded.
+    // Two phases: the one-process setups together, then the three processes with the upstream alone.
+    // A setup answered by three processes, nginx and the shared Redis leaves work running after each
+    // answer (log lines, writes), which would land on whichever one-process setup came next.
+    const [direct, memory, oneRedis, three] = targets;
+    if (!direct || !memory || !oneRedis || !three) throw new Error('four setups expected');
     await interleaved(targets, 1);
-    const latencies = await interleaved(targets, options.seconds * 2);
+    const [directLatency, memoryLatency, redisLatency] = await interleaved([direct, memory, oneRedis], options.seconds * 2);
+    const [directAgain, threeLatency] = await interleaved([direct, three], options.seconds);
+    if (!directLatency || !memoryLatency || !redisLatency || !directAgain || !threeLatency) throw new Error('no latency measured');
+    const measured: Array<[Target, Latency, Latency]> = [
+      [direct, directLatency, directLatency],
+      [memory, memoryLatency, directLatency],
+      [oneRedis, redisLatency, directLatency],
+      [three, threeLatency, directAgain],
+    ];
     const rows = [];
-    for (const [index, target] of targets.entries()) {
-      const latency = latencies[index];
-      if (!latency) throw new Error('no latency measured');
+    for (const [target, latency, upstream] of measured) {
       const { result, cpuMs } = await cpuPerRequest(target.pids, () => load(target, options.seconds));
-      rows.push({ name: target.name, latency, max: result, cpuMs });
+      rows.push({ name: target.name, latency, upstream, max: result, cpuMs });
     }
     return { rows };
   } finally {
@@ -213,7 +237,7 @@ export function renderReplicaBench(figures: ReplicaFigures, seconds: number): st
   const cpu = (value: number | null) => (value === null ? '' : `${value.toFixed(3)} ms`);
   const rows = figures.rows.map(
     (row) =>
-      `| ${row.name} | ${ms(row.latency.p50)} | ${ms(row.latency.p99)} | ${row === direct ? '' : signed(row.latency.p50 - direct.latency.p50)} | ${row === direct ? '' : signed(row.latency.p99 - direct.latency.p99)} | ${Math.round(row.max.requests.average)} | ${cpu(row.cpuMs)} | ${row.latency.failures + failures(row.max)} |`,
+      `| ${row.name} | ${ms(row.latency.p50)} | ${ms(row.latency.p99)} | ${row === direct ? '' : signed(row.latency.p50 - row.upstream.p50)} | ${row === direct ? '' : signed(row.latency.p99 - row.upstream.p99)} | ${Math.round(row.max.requests.average)} | ${cpu(row.cpuMs)} | ${row.latency.failures + failures(row.max)} |`,
   );
   const cpuCost = redis.cpuMs !== null && memory.cpuMs !== null ? redis.cpuMs - memory.cpuMs : null;
   return `
@@ -221,10 +245,14 @@ export function renderReplicaBench(figures: ReplicaFigures, seconds: number): st
 
 The guarded call \`POST /api/v1/registration/availability\` (the journey record read and written, three hourly
 counters read, the in-flight and per-instance guards), in the same run, with one Redis and nginx on loopback
-(\`bench/replicas-bench.ts\`). Latencies: ${seconds * 2} s of rounds, ${ROUNDS_PER_SECOND} a second, each sending one call to every
-setup in turn on one kept-alive connection, timed to the microsecond, so the machine's other load weighs on all
-alike; "added" is against the upstream directly. req/s: ${CONNECTIONS} connections as fast as they go, ${seconds} s per setup.
-Calls for one instance are serialized by design, so req/s here is one instance's ceiling, not the proxy's.
+(\`bench/replicas-bench.ts\`). Latencies are timed to the microsecond, in rounds of one call to each setup in turn
+on one kept-alive connection, ${ROUNDS_PER_SECOND} rounds a second, each round starting one setup further on, so the
+machine's other load weighs on all alike. There are two phases: ${seconds * 2} s for the upstream directly and the two
+one-process setups, then ${seconds} s for the upstream directly and the three processes. The three-process setup
+leaves work running after each answer (log lines, writes to the shared Redis, nginx), which would otherwise land on
+whichever setup came next. "Added" is against the upstream directly, measured in the same phase. The two Redis
+setups keep their keys under separate prefixes. req/s: ${CONNECTIONS} connections as fast as they go, ${seconds} s per
+setup. Calls for one instance are serialized by design, so req/s here is one instance's ceiling, not the proxy's.
 
 | | p50 | p99 | p50 added | p99 added | req/s | CPU per request | failures |
 |---|---|---|---|---|---|---|---|

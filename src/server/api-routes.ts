@@ -37,12 +37,15 @@ export function registerApiRoutes(app: FastifyInstance, contextFor: ContextResol
       url: routeOf(path),
       // HEAD would run the GET (and call the provider); it gets 405 from the not-found handler.
       exposeHeadRoute: false,
+      // A call through the guards asks the sign-in admission with its turn, in one round trip.
+      config: { signInInCall: !local[name] },
       handler: async (request, reply) => {
         const target = contextFor(request);
         if (!target) return reply.sendApi(errorReply('FORBIDDEN'));
         const own = local[name];
         if (own) return reply.sendApi(await own(target.instance, request));
-        const answer = await call(target.instance, name, method === 'GET' ? {} : request.body, target.context, request.log, clientGone(reply));
+        const body = method === 'GET' ? {} : request.body;
+        const answer = await call(target.instance, name, body, target.context, { log: request.log, signal: clientGone(reply), signInGate: request.signInGate });
         request.log.debug({ operation: name, status: answer.status }, 'operation');
         return reply.sendApi(answer);
       },

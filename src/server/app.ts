@@ -15,7 +15,7 @@ import { measuredContext } from './metrics/instrument';
 import type { Metrics } from './metrics/metrics';
 import { operationOf, registerMetrics } from './metrics/metrics-routes';
 import { registerOpenApi } from './openapi/openapi-route';
-import { registerOperatorAuth, type OperatorAuthOptions } from './operator-auth';
+import { decorateSignInGate, registerOperatorAuth, type OperatorAuthOptions } from './operator-auth';
 import { registerCrossSiteCheck } from './cross-site';
 import { clientErrorAnswer, frameworkErrorAnswer, registerNotFound } from './framework-errors';
 import { registerSecurityHeaders } from './security-headers';
@@ -91,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   decorateTypedReplies(app);
   decoratePrincipal(app);
+  decorateSignInGate(app);
 
   // Graceful shutdown: once closing, a request on a connection still open is told so (typed), and
   // answers still in flight close their connection, so a keep-alive client cannot hold it open.

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../fake-provider/clock';
 import { ConfigError, loadConfig } from './config';
 import { startServer, type RunningServer } from './start';
-import { captureLogs, operatorToken, startTestStack, type TestStack } from './testing/proxy-under-test';
+import { createMemoryAttemptLog, type AttemptLog } from './state/attempt-log';
+import { captureLogs, operatorToken, rawRequest, startTestStack, type TestStack } from './testing/proxy-under-test';
 
 let stack: TestStack | null = null;
 let open: RunningServer | null = null;
@@ -59,6 +60,73 @@ describe('operator authentication', () => {
     expect(logs).toContain('operator authentication failed');
     expect(logs).not.toMatch(/WRONG_GUESS|Bearer/);
     expect(logs).not.toContain(operatorToken);
+  });
+
+  it('tells a locked-out client nothing through a guarded route, whatever it sends, and asks the provider nothing', async () => {
+    stack = await startTestStack({ LOG_LEVEL: 'warn' });
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      expect((await stack.post(availability, number, { authorization: `Bearer WRONG_GUESS_${attempt}_abcdef` })).status).toBe(401);
+    }
+    // The right credential from the locked-out client: each of these would answer otherwise (200, 400, 400, 415, 200, 200).
+    const url = `${stack.server.url}${availability}`;
+    const right = { authorization: `Bearer ${operatorToken}` };
+    const answers = await Promise.all([
+      stack.post(availability, number),
+      stack.post(availability, { ddi: '55', phone: '1' }),
+      fetch(url, { method: 'POST', headers: { ...right, 'content-type': 'application/json' }, body: '{"ddi":' }),
+      fetch(url, { method: 'POST', headers: { ...right, 'content-type': 'text/plain' }, body: 'x' }),
+      stack.post('/api/v1/registration/code-request', { ...number, method: 'sms' }),
+      fetch(`${stack.server.url}/api/v1/instance/status`, { headers: right }),
+    ]);
+    for (const answer of answers) {
+      expect(answer.status).toBe(429);
+      expect(answer.headers.get('retry-after')).toBe('900');
+      const body: unknown = answer instanceof Response ? await answer.json() : answer.body;
+      expect(body).toMatchObject({ code: 'SIGN_IN_BUDGET' });
+    }
+    expect(totalHits(stack)).toBe(0);
+  });
+
+  it('refuses a locked-out client in the same words whether its credential is right or wrong, closed connection included', async () => {
+    stack = await startTestStack({ LOG_LEVEL: 'warn' });
+    for (let attempt = 0; attempt < 10; attempt += 1) await stack.post(availability, number, { authorization: `Bearer WRONG_GUESS_${attempt}_abcdef` });
+    // A body the parser cannot read, on a kept-alive connection: the right credential's refusal is the
+    // one put in place of the parser's 400 (the first from this client since its lockout).
+    const unreadable = (token: string) =>
+      `POST ${availability} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nAuthorization: Bearer ${token}\r\n` +
+      'Content-Type: application/json\r\nContent-Length: 7\r\n\r\n{"ddi":';
+    const head = (text: string) =>
+      text
+        .split('\r\n\r\n')[0]
+        ?.split('\r\n')
+        .filter((line) => !/^(date|x-request-id):/i.test(line))
+        .map((line) => line.toLowerCase())
+        .sort();
+    const right = await rawRequest(stack.server.url, unreadable(operatorToken));
+    const wrong = await rawRequest(stack.server.url, unreadable('WRONG_GUESS_again_abcdef'));
+    expect(right.status).toBe(429);
+    expect(head(right.text)).toEqual(head(wrong.text));
+    expect(head(right.text)).toContain('connection: close');
+    expect(right.text.split('\r\n\r\n')[1]).toBe(wrong.text.split('\r\n\r\n')[1]);
+  });
+
+  it('after the first refusal of a locked-out client, refuses its next requests without asking the failures store', async () => {
+    const log = createMemoryAttemptLog();
+    let asked = 0;
+    const failures: AttemptLog = {
+      addAttempt: (key, at) => log.addAttempt(key, at),
+      attemptsSince: (key, since) => ((asked += 1), log.attemptsSince(key, since)),
+      admit: (key, gate) => ((asked += 1), log.admit(key, gate)),
+    };
+    stack = await startTestStack({ LOG_LEVEL: 'warn' }, { auth: { failures } });
+    for (let attempt = 0; attempt < 10; attempt += 1) await stack.post(availability, number, { authorization: `Bearer WRONG_GUESS_${attempt}_abcdef` });
+    expect((await stack.post(availability, number)).status).toBe(429);
+    const before = asked;
+    for (const authorization of [`Bearer ${operatorToken}`, 'Bearer WRONG_GUESS_later_abcdef', '']) {
+      expect((await stack.post(availability, number, { authorization })).status).toBe(429);
+    }
+    expect(asked).toBe(before);
+    expect(totalHits(stack)).toBe(0);
   });
 
   it('is optional on loopback against the simulated provider', async () => {

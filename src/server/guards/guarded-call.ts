@@ -9,9 +9,9 @@ import { maskNumber } from '../logger';
 import { phoneRefusal } from './phone-numbers';
 import { afterBudgetedCall, budgetedOperations, budgetRefusal, spendBudgets } from './budgets';
 import { createMemoryProviderMemoryStore, type ProviderMemoryStore } from '../state/provider-memory-store';
-import { settled, type Settled } from '../state/call-coordination';
 import { StateUnavailableError } from '../state/state-unavailable';
 import type { EnteredBy } from '../../contract/journey';
+import { openSignInGate, type SignInGate } from '../sign-in-gate';
 import { callEvents, recordedOperations, type CallEnd } from '../../gateway/timeline-events';
 import type { TimelineStore } from '../timeline/timeline-store';
 import type { FlowRecord } from '../../flow/journey-record';
@@ -37,20 +37,26 @@ export interface RefusalLog {
   error(details: Record<string, unknown>, message: string): void;
 }
 
-/**
- * Runs one API call for one instance, or refuses it before the provider is asked. `signal` aborts
- * when the client has gone: a call still queued is then never sent.
- */
-export type GuardedCall = (
-  instanceKey: string,
-  name: OperationName,
-  rawBody: unknown,
-  context: RunContext,
-  log?: RefusalLog,
-  signal?: AbortSignal,
+/** What a call knows of the request that carries it. */
+export interface CallOptions {
+  /** Where refusals and unsaved writes are reported. */
+  log?: RefusalLog;
+  /** Aborts when the client has gone: a call still queued is then never sent. */
+  signal?: AbortSignal;
   /** Who typed what the call carries: the operator, or the number's owner through a hand-off link. */
-  by?: EnteredBy,
-) => Promise<ApiReply>;
+  by?: EnteredBy;
+  /**
+   * The request's sign-in admission, when it was left to the call (see operator-auth.ts): asked in the
+   * same round trip as the call's turn, and known before the provider is asked.
+   */
+  signInGate?: SignInGate;
+}
+
+/** Runs one API call for one instance, or refuses it before the provider is asked. */
+export type GuardedCall = (instanceKey: string, name: OperationName, rawBody: unknown, context: RunContext, options?: CallOptions) => Promise<ApiReply>;
+
+/** A call the request's own sign-in refusal stopped before the provider was asked. */
+class SignInRefused extends Error {}
 
 const attemptKinds: readonly AttemptKind[] = ['code-request', 'wrong-code', 'wrong-pin'];
 const noAttempts: GuardFacts['hourly'] = { 'code-request': [], 'wrong-code': [], 'wrong-pin': [] };
@@ -114,12 +120,12 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     input: OperationInput<OperationName>,
     { facts: { before, memory }, budgetRefused }: Before,
     context: RunContext,
-    log: RefusalLog | undefined,
-    signal: AbortSignal | undefined,
-    by: EnteredBy,
-  ): Promise<Settled> {
+    { log, signal, by = 'operator', signInGate = openSignInGate }: CallOptions,
+  ): Promise<ApiReply> {
+    // A caller refused at sign-in learns nothing and spends nothing: the provider is not asked.
+    if (await signInGate()) throw new SignInRefused();
     // The client left while the call waited its turn: it is not sent and counts for nothing.
-    if (signal?.aborted) return settled(errorReply('UPSTREAM_UNAVAILABLE'));
+    if (signal?.aborted) return errorReply('UPSTREAM_UNAVAILABLE');
     const registration = guardedOperations.has(name);
     const refused = (registration ? refusal(name, input, before, limits) : null) ?? budgetRefused;
     if (refused) {
@@ -127,7 +133,8 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
       const number = numberOf(name, input, before.record);
       log?.warn({ operation: name, refusal: refused.code, number: number === null ? null : maskNumber(number) }, 'guard refused');
       options.onRefusal?.(name, refused.code);
-      return settled(refusalReply(refused), record(instanceKey, name, input, { ok: false, refused: true, code: refused.code }, number, before.record, by, before.now));
+      unsaved(name, log, record(instanceKey, name, input, { ok: false, refused: true, code: refused.code }, number, before.record, by, before.now));
+      return refusalReply(refused);
     }
     await spendBudgets(store, instanceKey, name, before.now, limits);
     const remembered = JSON.stringify(memory);
@@ -151,11 +158,15 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     }
     const end: CallEnd = result.ok ? result : { ok: false, refused: false, code: result.code };
     writes.push(record(instanceKey, name, input, end, numberOf(name, input, journey), journey, by, now));
-    return settled(result.ok ? { status: 200, body: result.value } : errorReply(result.code), Promise.all(writes));
+    unsaved(name, log, Promise.all(writes));
+    return result.ok ? { status: 200, body: result.value } : errorReply(result.code);
   }
 
-  return async (instanceKey, name, rawBody, context, log, signal, by = 'operator') => {
+  return async (instanceKey, name, rawBody, context, callOptions = {}) => {
+    const { log, signal, by = 'operator', signInGate = openSignInGate } = callOptions;
     if (!guardedOperations.has(name) && !budgetedOperations.has(name)) {
+      const refusedAtSignIn = await signInGate();
+      if (refusedAtSignIn) return refusedAtSignIn;
       const reply = await handleApiCall(name, rawBody, context, signal);
       if (options.timeline && recordedOperations[name] && reply.status !== 400) {
         const journey = await store.read(instanceKey);
@@ -166,23 +177,50 @@ export function createGuardedCall(options: GuardOptions = {}): GuardedCall {
     }
     const parsed = parseInput(operations[name].request, rawBody);
     if (!parsed.ok) return parsed.reply;
-    const invalidNumber = phoneRefusal(parsed.input);
-    if (invalidNumber) return invalidNumber;
     // Only a digest of the body is kept as the key: it may hold a code or a PIN.
     const key = `${instanceKey}\u0000${name}\u0000${createHash('sha256').update(JSON.stringify(parsed.input)).digest('base64url')}`;
-    try {
-      return await store.turn(
-        instanceKey,
-        key,
-        () => read(instanceKey, name, parsed.input),
-        (before) => guarded(instanceKey, name, parsed.input, before, context, log, signal, by),
-      );
-    } catch (error) {
-      if (!(error instanceof StateUnavailableError)) throw error;
-      log?.error({ operation: name, reason: error.reason }, 'shared state unavailable');
-      return errorReply('STATE_UNAVAILABLE');
+    for (;;) {
+      try {
+        const reply = await store.turn(
+          instanceKey,
+          key,
+          async () => {
+            // Asked with the turn and its reads, in the same round trip to a shared store.
+            void signInGate();
+            const facts = read(instanceKey, name, parsed.input);
+            facts.catch(() => undefined);
+            // The number's exact check takes a fifth of a millisecond: it runs while that round trip is out
+            // (the turn is written at once, the reads at the end of this tick's microtasks, before this).
+            await new Promise((resolve) => setImmediate(resolve));
+            return { ...(await facts), invalidNumber: phoneRefusal(parsed.input) };
+          },
+          ({ invalidNumber, ...before }) => (invalidNumber ? Promise.resolve(invalidNumber) : guarded(instanceKey, name, parsed.input, before, context, callOptions)),
+        );
+        // An identical call in flight answered for this one too: this caller's own sign-in still decides.
+        return (await signInGate()) ?? reply;
+      } catch (error) {
+        if (error instanceof SignInRefused) {
+          // Refused is the caller that ran the turn; one that shared it, and was admitted, runs it again.
+          const refused = await signInGate().catch(() => errorReply('STATE_UNAVAILABLE'));
+          if (refused) return refused;
+          continue;
+        }
+        if (!(error instanceof StateUnavailableError)) throw error;
+        log?.error({ operation: name, reason: error.reason }, 'shared state unavailable');
+        return errorReply('STATE_UNAVAILABLE');
+      }
     }
   };
+}
+
+/**
+ * The turn answers without waiting for its writes to be acknowledged (see call-coordination.ts): one
+ * that fails is reported here. The reply stands; the next call reads what the store holds.
+ */
+function unsaved(name: OperationName, log: RefusalLog | undefined, writes: Promise<unknown>): void {
+  writes.catch((error: unknown) => {
+    log?.error({ operation: name, reason: error instanceof StateUnavailableError ? error.reason : 'write failed' }, 'call not saved');
+  });
 }
 
 /** The calls that carry what someone typed to move the journey on. */

@@ -16,7 +16,6 @@ import { attemptsLeft, handoffStepNow } from '../../flow/journey-view';
 import { HANDOFF_LIFETIME_MS, HOUR_MS, type GuardLimits } from '../../flow/limits';
 import { secondsUntil } from '../../flow/deadlines';
 import { maskNumber } from '../logger';
-import { settled } from '../state/call-coordination';
 import { hashedName } from '../state/hashed-name';
 import { timelineEvent } from '../../gateway/timeline-events';
 import type { TimelineStore } from '../timeline/timeline-store';
@@ -67,7 +66,7 @@ export function createHandoffs(options: HandoffOptions) {
 
   /** Runs `task` in the instance's turn, as the guarded calls do; identical calls in flight share it. */
   const inTurn = (instance: string, call: string, task: () => Promise<ApiReply>): Promise<ApiReply> =>
-    store.turn(instance, `${instance}\u0000${call}`, () => Promise.resolve(null), async () => settled(await task()));
+    store.turn(instance, `${instance}\u0000${call}`, () => Promise.resolve(null), task);
 
   async function create(instance: string): Promise<ApiReply> {
     return inTurn(instance, 'createHandoff', async () => {
@@ -157,7 +156,7 @@ export function createHandoffs(options: HandoffOptions) {
     if (link.step !== step) return errorReply('STEP_OUT_OF_ORDER');
     const context = options.instance(link.instance);
     if (!context) return errorReply('FORBIDDEN');
-    const reply = await options.call(link.instance, name, body, context, request.log, undefined, 'owner');
+    const reply = await options.call(link.instance, name, body, context, { log: request.log, by: 'owner' });
     if (reply.status !== 200) return reply;
     const outcome = submissionOf(name, reply.body);
     if (outcome === null) return errorReply('PROVIDER_ERROR');

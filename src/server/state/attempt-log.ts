@@ -33,7 +33,7 @@ export interface AdmissionGate {
 export type Admission = { admitted: true } | { admitted: false; oldest: number };
 
 /** The attempt whose expiry frees a place, among `recent` (oldest first) when `limit` are taken. */
-function gateOf(recent: readonly number[], limit: number): Admission {
+export function admissionOf(recent: readonly number[], limit: number): Admission {
   const oldest = recent[recent.length - limit];
   return recent.length >= limit && oldest !== undefined ? { admitted: false, oldest } : { admitted: true };
 }
@@ -100,7 +100,7 @@ export function createMemoryAttemptLog(options: MemoryAttemptLogOptions = {}): A
     attemptsSince: (key, from) => Promise.resolve(since(key, from)),
     admit: (key, gate) => {
       // One synchronous step: no other call runs between the look and the count.
-      const admission = gateOf(since(key, gate.since), gate.limit);
+      const admission = admissionOf(since(key, gate.since), gate.limit);
       if (admission.admitted && gate.count) add(key, gate.at);
       return Promise.resolve(admission);
     },
@@ -144,11 +144,7 @@ export function createRedisAttemptLog(state: RedisState, kind: string, retention
         // One script, not a MULTI: it rides in the same round trip as the call's other writes.
         await redis.eval(addScript, 1, state.key(kind, hashedName(key)), at, member(at), at - retentionMs, retentionMs);
       }),
-    attemptsSince: (key, since) =>
-      state.run(async (redis) => {
-        const scores = await redis.zrangebyscore(state.key(kind, hashedName(key)), since, '+inf', 'WITHSCORES');
-        return scores.filter((_, index) => index % 2 === 1).map(Number);
-      }),
+    attemptsSince: (key, since) => state.scoresSince(state.key(kind, hashedName(key)), since),
     admit: (key, gate) =>
       state.run(async (redis) => {
         const answer = await redis.eval(admitScript, 1, state.key(kind, hashedName(key)), gate.at, gate.since, gate.limit, gate.count ? member(gate.at) : '', retentionMs);

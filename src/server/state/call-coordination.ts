@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { ApiReply } from '../../gateway/api-call';
@@ -15,21 +15,11 @@ export interface CallCoordination {
    * Runs `task` once for identical calls (same `callKey`) in flight at the same time, the others getting
    * its reply, and while no other task for `instanceKey` runs: read, refuse, call and write are one
    * step. `read` fetches what the task needs; over Redis it goes out with the request for the turn.
+   * The task issues its writes before it returns its reply; the reply does not wait for them to be
+   * acknowledged (see `createRedisCoordination` for why the next turn still reads them).
    */
-  turn<T>(instanceKey: string, callKey: string, read: () => Promise<T>, task: (facts: T) => Promise<Settled>): Promise<ApiReply>;
+  turn<T>(instanceKey: string, callKey: string, read: () => Promise<T>, task: (facts: T) => Promise<ApiReply>): Promise<ApiReply>;
 }
-
-/**
- * A task's reply, known once the provider answered, and its writes, already sent: the turn ends in the
- * same round trip as the writes (they are applied first), and answers once they are saved.
- */
-export interface Settled {
-  reply: ApiReply;
-  saved: Promise<unknown>;
-}
-
-/** A reply with nothing to save (a refusal). */
-export const settled = (reply: ApiReply, saved: Promise<unknown> = Promise.resolve()): Settled => ({ reply, saved });
 
 /** One process: a promise queue per instance, and a map of the calls in flight. */
 export function createMemoryTurns() {
@@ -68,11 +58,7 @@ export function createMemoryCoordination(): CallCoordination {
   return {
     turn: (instanceKey, callKey, read, task) =>
       local.collapse(callKey, () =>
-        local.exclusive(instanceKey, async () => {
-          const { reply, saved } = await task(await read());
-          await saved;
-          return reply;
-        }),
+        local.exclusive(instanceKey, async () => task(await read())),
       ),
   };
 }
@@ -84,7 +70,7 @@ export interface RedisCoordinationTimes {
   waitMs: number;
   /** How long a reply stays readable for the identical calls that waited on it. */
   replyMs: number;
-  /** Pause between two looks at a lock held by another process. */
+  /** Longest pause between two looks at a lock held by another process (the first is 1 ms). */
   pollMs: number;
 }
 
@@ -103,14 +89,17 @@ if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {'run', 
 return {'run', '0'}`;
 
 /**
- * The turn's end, one script: the lock freed, the reply published (when ARGV[2] holds one) and the
- * flight ended, in that order, so a waiter sees the reply before the flight ends. Lock and flight are deleted
- * only while they still hold this holder's token: one expired and taken over by another stays. KEYS: lock, flight, reply; ARGV: token, reply or '', ms.
+ * The flight's end: the reply published (when ARGV[2] holds one), then the flight ended, so a waiter
+ * sees the reply before the flight ends. The flight is deleted only while it still holds this holder's
+ * token. KEYS: flight, reply; ARGV: token, reply or '', ms.
  */
-const endTurnScript = `
+const endFlightScript = `
+if ARGV[2] ~= '' then redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
-if ARGV[2] ~= '' then redis.call('SET', KEYS[3], ARGV[2], 'PX', ARGV[3]) end
-if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
+return 1`;
+
+/** The lock freed while it still holds this holder's token (one expired and taken over stays). KEYS: lock; ARGV: token. */
+const releaseLockScript = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 1`;
 
 const turnAnswerSchema = z.tuple([z.enum(['wait', 'run']), z.string()]);
@@ -132,15 +121,29 @@ export function parseJson(text: string): unknown {
  * it was. An identical call already in flight on another process is not run again: this one waits for
  * the reply that process publishes under its token for `replyMs`, and only calls that saw that flight
  * get it, never a later identical call.
+ *
+ * The reply does not wait for Redis to acknowledge the task's writes. They are on their connection before
+ * the lock's release, and Redis applies a connection's commands in order; every later call, on any
+ * process, reads only once it holds that lock, so it reads them. The flight ends before the reply leaves
+ * (written, not acknowledged), so an identical call sent after the reply runs again. Waiting would add a
+ * round trip to every call and change what no reader sees (docs/decisions/130).
  */
 export function createRedisCoordination(state: RedisState, times: RedisCoordinationTimes = defaultCoordinationTimes): CallCoordination {
   const local = createMemoryTurns();
-  const token = () => randomBytes(16).toString('base64url');
+  // Unique, not secret (it only tells this turn's lock and flight from another's): drawn from Node's
+  // pooled entropy, without a system call per turn.
+  const token = () => randomUUID();
 
+  /**
+   * A held lock is looked at again after 1 ms, then twice as long each time up to `pollMs`: the turn
+   * before is often ending already (its reply went out before its end reached Redis).
+   */
   async function takeLock(lock: string, mine: string, deadline: number): Promise<void> {
+    let pause = 1;
     while ((await state.run((redis) => redis.set(lock, mine, 'PX', times.lockMs, 'NX'))) !== 'OK') {
       if (Date.now() > deadline) throw new StateUnavailableError('timed out waiting for a lock');
-      await sleep(times.pollMs);
+      await sleep(pause);
+      pause = Math.min(pause * 2, times.pollMs);
     }
   }
 
@@ -157,15 +160,23 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
     }
   }
 
-  async function remoteTurn<T>(instanceKey: string, callKey: string, read: () => Promise<T>, task: (facts: T) => Promise<Settled>): Promise<ApiReply> {
+  /**
+   * The end of this process's last turn per instance, while Redis has not acknowledged it: it leaves
+   * after that turn's answer, on the other connection, so the next turn here waits for it rather than
+   * find the lock still held.
+   */
+  const ending = new Map<string, Promise<unknown>>();
+
+  async function remoteTurn<T>(instanceKey: string, callKey: string, read: () => Promise<T>, task: (facts: T) => Promise<ApiReply>): Promise<ApiReply> {
+    await ending.get(instanceKey);
     const name = hashedName(callKey);
     const flight = state.key('flight', name);
     const lock = state.key('lock', instanceKey);
     const mine = token();
     const deadline = Date.now() + times.waitMs;
     for (;;) {
-      const answer = state.run((redis) => redis.eval(takeTurnScript, 2, flight, lock, mine, times.lockMs));
-      // Same tick, same connection: Redis runs these reads right after the script.
+      const answer = state.runAtOnce((redis) => redis.eval(takeTurnScript, 2, flight, lock, mine, times.lockMs));
+      // Same connection, right behind it: Redis runs these reads after the script.
       const early = read();
       early.catch(() => undefined);
       const parsed = turnAnswerSchema.safeParse(await answer);
@@ -177,23 +188,27 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
         // The flight ended without a reply (its process died, or Redis lost it): try to run it here.
         continue;
       }
-      let outcome: Settled | undefined;
+      let reply: ApiReply | undefined;
       try {
         const lockTaken = detail === '1';
         if (!lockTaken) await takeLock(lock, mine, deadline);
-        outcome = await task(await (lockTaken ? early : read()));
-        return outcome.reply;
+        reply = await task(await (lockTaken ? early : read()));
+        return reply;
       } finally {
-        // In the round trip of the task's writes, after them on one connection: the turn's end.
-        // Unpublished (the task threw), the waiting calls see the flight end without a reply and run
-        // the call themselves.
-        const reply = outcome?.reply;
         const published = reply === undefined ? '' : JSON.stringify(reply);
-        const ended = state
-          .run((redis) => redis.eval(endTurnScript, 3, lock, flight, state.key('reply', `${name}:${mine}`), mine, published, times.replyMs))
+        // Written before the answer leaves: an identical call its client sends next finds no flight, and
+        // runs. Unpublished (the task threw), the waiting calls see the flight end and run it themselves.
+        const flightEnded = state
+          .runAtOnce((redis) => redis.eval(endFlightScript, 2, flight, state.key('reply', `${name}:${mine}`), mine, published, times.replyMs))
           .catch(() => undefined);
-        if (!outcome) await ended;
-        else await Promise.all([outcome.saved, ended]);
+        // Behind the task's writes, on their connection: whoever takes the lock next reads them.
+        const released = state.run((redis) => redis.eval(releaseLockScript, 1, lock, mine)).catch(() => undefined);
+        ending.set(instanceKey, released);
+        void released.then(() => {
+          if (ending.get(instanceKey) === released) ending.delete(instanceKey);
+        });
+        // A failed task answers once its turn is free, so a retry at once does not find it held.
+        if (reply === undefined) await Promise.all([flightEnded, released]);
       }
     }
   }

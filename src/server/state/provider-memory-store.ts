@@ -35,14 +35,13 @@ const providerMemorySchema = z.object({ appealToken: z.string().optional() }) sa
  */
 export function createRedisProviderMemoryStore(state: RedisState, key: Buffer): ProviderMemoryStore {
   return {
-    read: (instanceKey) =>
-      state.run(async (redis) => {
-        const name = state.key('provider', instanceKey);
-        const sealed = await redis.get(name);
-        const opened = sealed === null ? null : unseal(key, name, sealed);
-        const parsed = opened === null ? null : providerMemorySchema.safeParse(parseJson(opened));
-        return parsed?.success ? parsed.data : {};
-      }),
+    read: async (instanceKey) => {
+      const name = state.key('provider', instanceKey);
+      const sealed = await state.get(name);
+      const opened = sealed === null ? null : unseal(key, name, sealed);
+      const parsed = opened === null ? null : providerMemorySchema.safeParse(parseJson(opened));
+      return parsed?.success ? parsed.data : {};
+    },
     write: (instanceKey, memory) =>
       state.run(async (redis) => {
         const name = state.key('provider', instanceKey);

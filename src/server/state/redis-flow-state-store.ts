@@ -39,13 +39,12 @@ export function createRedisFlowStateStore(state: RedisState, times: RedisCoordin
   return {
     ...createRedisAttemptLog(state, 'attempts', HOUR_MS),
     ...createRedisCoordination(state, times),
-    read: (instanceKey) =>
-      state.run(async (redis) => {
-        const text = await redis.get(state.key('journey', instanceKey));
-        if (text === null) return undefined;
-        const parsed = flowRecordSchema.safeParse(parseJson(text));
-        return parsed.success ? parsed.data : undefined;
-      }),
+    read: async (instanceKey) => {
+      const text = await state.get(state.key('journey', instanceKey));
+      if (text === null) return undefined;
+      const parsed = flowRecordSchema.safeParse(parseJson(text));
+      return parsed.success ? parsed.data : undefined;
+    },
     write: (instanceKey, record) =>
       state.run(async (redis) => {
         await redis.set(state.key('journey', instanceKey), JSON.stringify(record), 'PX', JOURNEY_TTL_MS);

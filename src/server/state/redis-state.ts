@@ -1,12 +1,25 @@
 import { Redis } from 'ioredis';
+import { z } from 'zod';
 import { StateUnavailableError } from './state-unavailable';
 
-/** One connection to Redis shared by every store, with the key prefix and the fail-closed wrapper. */
+/** Two connections to Redis shared by every store, with the key prefix and the fail-closed wrapper. */
 export interface RedisState {
   /** The prefixed key of `kind` and `name`. */
   key: (kind: string, name: string) => string;
-  /** Runs one exchange with Redis; any failure becomes a StateUnavailableError. */
+  /**
+   * Runs one exchange with Redis; any failure becomes a StateUnavailableError. The commands issued in
+   * one tick leave together once it ends (at setImmediate), after an answer written in that tick.
+   */
   run: <T>(work: (client: Redis) => Promise<T>) => Promise<T>;
+  /**
+   * As `run`, on a second connection that writes each command as it is issued: for the exchange a call
+   * waits on before the provider is asked (its turn, then its reads, in that order on this connection).
+   */
+  runAtOnce: <T>(work: (client: Redis) => Promise<T>) => Promise<T>;
+  /** The value under `key`, or null; read with the other reads of this tick (see `createReadBatch`). */
+  get: (key: string) => Promise<string | null>;
+  /** The scores at or after `since` of the sorted set under `key`, lowest first; batched like `get`. */
+  scoresSince: (key: string, since: number) => Promise<number[]>;
   /** True when Redis answers a PING now. */
   reachable: () => Promise<boolean>;
   /** Resolves once connected, or false after `timeoutMs` (the proxy starts anyway, not ready). */
@@ -24,7 +37,14 @@ export interface RedisStateOptions {
   onReconnected?: () => void;
 }
 
-export function createRedisState(options: RedisStateOptions): RedisState {
+interface Connection {
+  client: Redis;
+  run: RedisState['run'];
+  connected: (timeoutMs: number) => Promise<boolean>;
+}
+
+/** One connection with the fail-closed wrapper; `autoPipelining` holds a tick's commands for one write. */
+function openConnection(options: RedisStateOptions, autoPipelining: boolean, outage: { down: boolean }): Connection {
   const client = new Redis(options.url, {
     // Fail fast while disconnected: no queue of commands replayed later, no retry of a command.
     enableOfflineQueue: false,
@@ -33,21 +53,19 @@ export function createRedisState(options: RedisStateOptions): RedisState {
     connectTimeout: 2_000,
     // Reconnect forever, at most a second apart, so the proxy recovers without a restart.
     retryStrategy: (attempt) => Math.min(50 * attempt, 1_000),
-    // Commands issued in the same tick share one round trip.
-    enableAutoPipelining: true,
+    enableAutoPipelining: autoPipelining,
   });
-  let down = false;
   // Until the first connection, a call waits for it (briefly) rather than failing at once.
   let everReady = false;
   client.once('ready', () => (everReady = true));
   client.on('error', (error: Error) => {
-    if (down) return;
-    down = true;
+    if (outage.down) return;
+    outage.down = true;
     options.onConnectionError?.(error.message);
   });
   client.on('ready', () => {
-    if (!down) return;
-    down = false;
+    if (!outage.down) return;
+    outage.down = false;
     options.onReconnected?.();
   });
 
@@ -82,25 +100,113 @@ export function createRedisState(options: RedisStateOptions): RedisState {
       throw new StateUnavailableError(error instanceof Error ? error.message : 'unknown failure');
     }
   };
+  return { client, run, connected };
+}
 
+/**
+ * Why two connections: a call waits on Redis once before the provider is asked, and holding that
+ * exchange's commands for the end of the tick costs the wait a pass of the event loop. Its writes,
+ * though, should leave after its answer, together. So the exchange a call waits on goes out at once on
+ * one connection, and everything else leaves at the end of the tick on the other (docs/decisions/130).
+ */
+export function createRedisState(options: RedisStateOptions): RedisState {
+  const outage = { down: false };
+  const later = openConnection(options, true, outage);
+  const atOnce = openConnection(options, false, outage);
+  // The last exchange this process started on the end-of-tick connection. Redis answers a connection
+  // in order, so once that one is answered so is everything sent before it: a read on the other
+  // connection waits for it, and this process always reads its own writes.
+  let last: Promise<unknown> = Promise.resolve();
+  let lastAnswered = true;
+  const run: RedisState['run'] = (work) => {
+    const exchange = later.run(work);
+    const settled = exchange.then(
+      () => undefined,
+      () => undefined,
+    );
+    last = settled;
+    lastAnswered = false;
+    void settled.then(() => {
+      if (last === settled) lastAnswered = true;
+    });
+    return exchange;
+  };
+  const answered = (): Promise<unknown> | null => (lastAnswered ? null : last);
+  const batch = createReadBatch(atOnce.run, answered);
   return {
     key: (kind, name) => `${options.keyPrefix}${kind}:${name}`,
     run,
+    runAtOnce: atOnce.run,
+    get: (key) => batch.read(key, '').then((value) => (Array.isArray(value) ? null : value)),
+    scoresSince: (key, since) =>
+      batch.read(key, String(since)).then((value) => (Array.isArray(value) ? value.filter((_, index) => index % 2 === 1).map(Number) : [])),
     reachable: async () => {
       try {
-        await client.ping();
+        await Promise.all([later.client.ping(), atOnce.client.ping()]);
         return true;
       } catch {
         return false;
       }
     },
-    connected,
+    connected: async (timeoutMs) => (await Promise.all([later.connected(timeoutMs), atOnce.connected(timeoutMs)])).every(Boolean),
     close: async () => {
-      try {
-        await client.quit();
-      } catch {
-        client.disconnect();
-      }
+      await Promise.all(
+        [later.client, atOnce.client].map(async (client) => {
+          try {
+            await client.quit();
+          } catch {
+            client.disconnect();
+          }
+        }),
+      );
     },
+  };
+}
+
+/**
+ * One script for a batch of reads: per key, a GET when its ARGV is empty, otherwise its sorted set's
+ * members and scores from that score on. A missing value comes back as false (nil), keeping the places.
+ */
+const readScript = `
+local out = {}
+for i, key in ipairs(KEYS) do
+  if ARGV[i] == '' then out[i] = redis.call('GET', key) or false
+  else out[i] = redis.call('ZRANGEBYSCORE', key, ARGV[i], '+inf', 'WITHSCORES') end
+end
+return out`;
+
+const readAnswerSchema = z.array(z.union([z.string(), z.null(), z.array(z.string())]));
+type ReadAnswer = z.infer<typeof readAnswerSchema>[number];
+
+/**
+ * The reads a call issues together (its journey, its provider memory, its hourly attempts) leave as one
+ * command instead of one each: a command costs the client tens of microseconds before and after the
+ * round trip, which a call waits on. Reads issued in one tick are sent once its synchronous work is done
+ * (a microtask), on the connection that writes at once, behind a turn written there before them, and
+ * after every write this process still has on its way on the other connection.
+ */
+function createReadBatch(run: RedisState['run'], writesAnswered: () => Promise<unknown> | null) {
+  let pending: Array<{ key: string; since: string; resolve: (value: ReadAnswer) => void; reject: (error: unknown) => void }> = [];
+  const flush = () => {
+    const reads = pending;
+    pending = [];
+    const send = () => run((redis) => redis.eval(readScript, reads.length, ...reads.map((read) => read.key), ...reads.map((read) => read.since)));
+    const writes = writesAnswered();
+    (writes ? writes.then(send) : send())
+      .then((answer) => {
+        const parsed = readAnswerSchema.safeParse(answer);
+        if (!parsed.success || parsed.data.length !== reads.length) throw new StateUnavailableError('unexpected read answer');
+        reads.forEach((read, index) => read.resolve(parsed.data[index] ?? null));
+      })
+      .catch((error: unknown) => {
+        for (const read of reads) read.reject(error);
+      });
+  };
+  return {
+    read: (key: string, since: string): Promise<ReadAnswer> =>
+      new Promise((resolve, reject) => {
+        if (pending.length === 0) queueMicrotask(flush);
+        pending.push({ key, since, resolve, reject });
+      }),
   };
 }

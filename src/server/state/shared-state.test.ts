@@ -203,7 +203,7 @@ describe('the guards over an unreachable Redis', () => {
     };
     const errors: string[] = [];
     const log = { warn: () => undefined, error: (details: Record<string, unknown>) => errors.push(String(details.operation)) };
-    expect((await call('default', 'checkAvailability', number('11987650005'), context, log)).status).not.toBe(503);
+    expect((await call('default', 'checkAvailability', number('11987650005'), context, { log })).status).not.toBe(503);
     await redis.server().stop();
     try {
       for (const [name, body] of [
@@ -211,7 +211,7 @@ describe('the guards over an unreachable Redis', () => {
         ['requestCode', { ...number('11987650005'), method: 'sms' }],
         ['confirmCode', { code: '123456' }],
       ] as const) {
-        const reply = await call('default', name, body, context, log);
+        const reply = await call('default', name, body, context, { log });
         expect(reply.status).toBe(503);
         expect(reply.body).toMatchObject({ code: 'STATE_UNAVAILABLE' });
       }
