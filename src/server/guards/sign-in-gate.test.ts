@@ -22,30 +22,21 @@ function countingContext() {
 }
 
 describe('the sign-in gate a guarded call asks', () => {
-  it('stops a refused caller before the provider, and lets an admitted caller that shared its flight run the call', async () => {
-    const call = createGuardedCall();
-    const context = countingContext();
-    const refusal = errorReply('SIGN_IN_BUDGET', { retryAfterSeconds: 30 });
-    // Identical calls at once: the second shares the first one's flight, and the first is refused.
-    const [refused, admitted] = await Promise.all([
-      call('default', 'checkAvailability', number, context, { signInGate: () => Promise.resolve(refusal) }),
-      call('default', 'checkAvailability', number, context, { signInGate: () => Promise.resolve(null) }),
-    ]);
-    expect(refused).toEqual(refusal);
-    expect(admitted.status).toBe(200);
-    expect(context.sent).toBe(1);
-  });
+  const refusal = errorReply('SIGN_IN_BUDGET', { retryAfterSeconds: 30 });
+  const gates = { refused: () => Promise.resolve(refusal), admitted: () => Promise.resolve(null) };
 
-  it('gives a refused caller its refusal even when an admitted identical call ran the provider call', async () => {
+  // Identical calls at once: the second shares the first one's flight.
+  it.each([
+    ['refused', 'admitted'],
+    ['admitted', 'refused'],
+  ] as const)('gives each of two identical calls its own sign-in answer (%s first, then %s), and asks the provider once', async (first, second) => {
     const call = createGuardedCall();
     const context = countingContext();
-    const refusal = errorReply('SIGN_IN_BUDGET', { retryAfterSeconds: 30 });
-    const [admitted, refused] = await Promise.all([
-      call('default', 'checkAvailability', number, context, { signInGate: () => Promise.resolve(null) }),
-      call('default', 'checkAvailability', number, context, { signInGate: () => Promise.resolve(refusal) }),
-    ]);
-    expect(admitted.status).toBe(200);
-    expect(refused).toEqual(refusal);
+    const answers = await Promise.all([first, second].map((gate) => call('default', 'checkAvailability', number, context, { signInGate: gates[gate] })));
+    for (const [index, gate] of [first, second].entries()) {
+      if (gate === 'refused') expect(answers[index]).toEqual(refusal);
+      else expect(answers[index]?.status).toBe(200);
+    }
     expect(context.sent).toBe(1);
   });
 

@@ -117,22 +117,15 @@ export function createRedisState(options: RedisStateOptions): RedisState {
   // in order, so once that one is answered so is everything sent before it: a read on the other
   // connection waits for it, and this process always reads its own writes.
   let last: Promise<unknown> = Promise.resolve();
-  let lastAnswered = true;
   const run: RedisState['run'] = (work) => {
     const exchange = later.run(work);
-    const settled = exchange.then(
+    last = exchange.then(
       () => undefined,
       () => undefined,
     );
-    last = settled;
-    lastAnswered = false;
-    void settled.then(() => {
-      if (last === settled) lastAnswered = true;
-    });
     return exchange;
   };
-  const answered = (): Promise<unknown> | null => (lastAnswered ? null : last);
-  const batch = createReadBatch(atOnce.run, answered);
+  const batch = createReadBatch(atOnce.run, () => last);
   return {
     key: (kind, name) => `${options.keyPrefix}${kind}:${name}`,
     run,
@@ -185,14 +178,14 @@ type ReadAnswer = z.infer<typeof readAnswerSchema>[number];
  * (a microtask), on the connection that writes at once, behind a turn written there before them, and
  * after every write this process still has on its way on the other connection.
  */
-function createReadBatch(run: RedisState['run'], writesAnswered: () => Promise<unknown> | null) {
+function createReadBatch(run: RedisState['run'], writesAnswered: () => Promise<unknown>) {
   let pending: Array<{ key: string; since: string; resolve: (value: ReadAnswer) => void; reject: (error: unknown) => void }> = [];
   const flush = () => {
     const reads = pending;
     pending = [];
     const send = () => run((redis) => redis.eval(readScript, reads.length, ...reads.map((read) => read.key), ...reads.map((read) => read.since)));
-    const writes = writesAnswered();
-    (writes ? writes.then(send) : send())
+    writesAnswered()
+      .then(send)
       .then((answer) => {
         const parsed = readAnswerSchema.safeParse(answer);
         if (!parsed.success || parsed.data.length !== reads.length) throw new StateUnavailableError('unexpected read answer');
