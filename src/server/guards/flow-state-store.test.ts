@@ -6,6 +6,7 @@ import type { FlowRecord } from '../../flow/journey-record';
 import { createMemoryFlowStateStore, type FlowStateStore } from './flow-state-store';
 import { HOUR_MS } from '../../flow/limits';
 import type { ApiReply } from '../../gateway/api-call';
+import type { RedisState } from '../state/redis-state';
 
 const ok = (body: string): ApiReply => ({ status: 200, body });
 const nothing = () => Promise.resolve(null);
@@ -165,6 +166,37 @@ describe('the Redis flow-state store', () => {
     await store.addAttempt('k', 1_000);
     await store.addAttempt('k', 1_000 + HOUR_MS + 1);
     expect(await store.attemptsSince('k', 0)).toEqual([1_000 + HOUR_MS + 1]);
+  });
+
+  it('runs again an identical call made after the answer left, though the turn has not ended in Redis yet', async () => {
+    const prefix = redis.freshPrefix();
+    const state = redis.connect(prefix);
+    // Process a's writes and the end of its turn reach Redis 80 ms after its answer, as over a slow link.
+    const slow: RedisState = { ...state, run: (work) => sleep(80).then(() => state.run(work)) };
+    const a = createRedisFlowStateStore(slow);
+    const b = createRedisFlowStateStore(redis.connect(prefix));
+    await Promise.all([a.read('warm'), b.read('warm')]);
+    let runs = 0;
+    const task = async () => {
+      runs += 1;
+      await sleep(40);
+      return { status: 200, body: { run: runs } };
+    };
+    const first = a.turn('i', 'same', nothing, task);
+    await sleep(10);
+    // Made while the first is in flight: it shares its reply.
+    const alongside = b.turn('i', 'same', nothing, task);
+    expect(await first).toEqual({ status: 200, body: { run: 1 } });
+    const flightHeld = await state.run((client) => client.keys(`${prefix}flight:*`));
+    // Made once the first answered, on the process already waiting for that answer, and on another.
+    const afterOnB = b.turn('i', 'same', nothing, task);
+    const afterOnC = createRedisFlowStateStore(redis.connect(prefix)).turn('i', 'same', nothing, task);
+    expect(flightHeld).toHaveLength(1);
+    expect(await alongside).toEqual({ status: 200, body: { run: 1 } });
+    // Both ran after the first's turn ended, one for both or one each, never with the first's answer.
+    const later = await Promise.all([afterOnB, afterOnC]);
+    expect(later.map((reply) => reply.body)).not.toContainEqual({ run: 1 });
+    expect(runs).toBeGreaterThanOrEqual(2);
   });
 
   it('takes over the lock of a process that died holding it once the lock expires', async () => {

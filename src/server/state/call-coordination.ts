@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { ApiReply } from '../../gateway/api-call';
@@ -26,28 +27,41 @@ export function createMemoryTurns() {
   const queues = new Map<string, Promise<unknown>>();
   const inFlight = new Map<string, Promise<ApiReply>>();
   return {
-    exclusive<T>(instanceKey: string, task: () => Promise<T>): Promise<T> {
+    /** Runs `task` once the instance's task before it is done, or has given up its place with `free`. */
+    exclusive<T>(instanceKey: string, task: (free: () => void) => Promise<T>): Promise<T> {
       const previous = queues.get(instanceKey) ?? Promise.resolve();
-      const next = previous.then(task, task);
-      const settled = next.then(
-        () => undefined,
-        () => undefined,
-      );
-      queues.set(instanceKey, settled);
-      void settled.then(() => {
-        if (queues.get(instanceKey) === settled) queues.delete(instanceKey);
+      let free: () => void = () => undefined;
+      const freed = new Promise<void>((resolve) => {
+        free = resolve;
       });
+      queues.set(instanceKey, freed);
+      void freed.then(() => {
+        if (queues.get(instanceKey) === freed) queues.delete(instanceKey);
+      });
+      const next = previous.then(() => task(free));
+      void next.then(free, free);
       return next;
     },
-    async collapse(key: string, task: () => Promise<ApiReply>): Promise<ApiReply> {
+    /**
+     * `task` runs once for the calls with `key` made while it runs; it may stop sharing earlier, after
+     * which an identical call runs on its own.
+     */
+    async collapse(key: string, task: (stopSharing: () => void) => Promise<ApiReply>): Promise<ApiReply> {
       const pending = inFlight.get(key);
       if (pending) return pending;
-      const call = task();
-      inFlight.set(key, call);
+      // While shared, the entry under `key` is this call's: an identical call joins it rather than replace it.
+      const sharing = { on: true };
+      const stopSharing = () => {
+        if (!sharing.on) return;
+        sharing.on = false;
+        inFlight.delete(key);
+      };
+      const call = task(stopSharing);
+      if (sharing.on) inFlight.set(key, call);
       try {
         return await call;
       } finally {
-        inFlight.delete(key);
+        stopSharing();
       }
     },
   };
@@ -78,32 +92,36 @@ export const defaultCoordinationTimes: RedisCoordinationTimes = { lockMs: 60_000
 
 /**
  * One round trip for the common case. KEYS: the call's flight, the instance's lock; ARGV: token, ms.
- * An identical call in flight elsewhere: {'wait', its holder}. Otherwise the flight is taken and so is
- * the lock when free: {'run', '1'}, or {'run', '0'} when another call of the instance holds it.
+ * An identical call in flight elsewhere: {'wait', its holder, now}. Otherwise the flight is taken and so
+ * is the lock when free: {'run', '1', now}, or {'run', '0', now} when another call of the instance holds
+ * it. `now` is Redis's clock in microseconds when the script ran (read last: no write may follow it).
  */
 const takeTurnScript = `
 local holder = redis.call('GET', KEYS[1])
-if holder then return {'wait', holder} end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {'run', '1'} end
-return {'run', '0'}`;
+local answer
+if holder then answer = {'wait', holder}
+else
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  answer = {'run', redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) and '1' or '0'}
+end
+local now = redis.call('TIME')
+answer[3] = now[1] * 1000000 + now[2]
+return answer`;
 
 /**
- * The flight's end: the reply published (when ARGV[2] holds one), then the flight ended, so a waiter
- * sees the reply before the flight ends. The flight is deleted only while it still holds this holder's
- * token. KEYS: flight, reply; ARGV: token, reply or '', ms.
+ * The turn's end: the reply published (when ARGV[2] holds one), then the flight ended, so a waiter sees
+ * the reply before the flight ends; then the lock freed. Each is deleted only while it still holds this
+ * holder's token (one expired and taken over stays). KEYS: flight, reply, lock; ARGV: token, reply or '', ms.
  */
-const endFlightScript = `
+const endTurnScript = `
 if ARGV[2] ~= '' then redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+if redis.call('GET', KEYS[3]) == ARGV[1] then redis.call('DEL', KEYS[3]) end
 return 1`;
 
-/** The lock freed while it still holds this holder's token (one expired and taken over stays). KEYS: lock; ARGV: token. */
-const releaseLockScript = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
-return 1`;
-
-const turnAnswerSchema = z.tuple([z.enum(['wait', 'run']), z.string()]);
-const replySchema = z.object({ status: z.number().int(), body: z.unknown() });
+const turnAnswerSchema = z.tuple([z.enum(['wait', 'run']), z.string(), z.number()]);
+/** A published reply; `from`: Redis's clock (µs) before which its answer cannot have left (see remoteTurn). */
+const publishedSchema = z.object({ status: z.number().int(), body: z.unknown(), from: z.number() });
 
 export function parseJson(text: string): unknown {
   try {
@@ -115,18 +133,20 @@ export function parseJson(text: string): unknown {
 
 /**
  * Over Redis: within one process, identical calls collapse and calls of an instance queue first (as in
- * memory), so only one per process asks Redis. Then one script takes the call's flight and the
+ * memory), so only one per process asks Redis; once it learns that it waits on another process, the
+ * calls made here later ask Redis themselves (see below). Then one script takes the call's flight and the
  * instance's lock (`SET NX PX`, a random token, released by a compare-and-delete), and the task's reads
  * go out behind it on the same connection: Redis runs them after the lock is taken, so they hold when
  * it was. An identical call already in flight on another process is not run again: this one waits for
  * the reply that process publishes under its token for `replyMs`, and only calls that saw that flight
  * get it, never a later identical call.
  *
- * The reply does not wait for Redis to acknowledge the task's writes. They are on their connection before
- * the lock's release, and Redis applies a connection's commands in order; every later call, on any
- * process, reads only once it holds that lock, so it reads them. The flight ends before the reply leaves
- * (written, not acknowledged), so an identical call sent after the reply runs again. Waiting would add a
- * round trip to every call and change what no reader sees (docs/decisions/130).
+ * The reply does not wait for Redis. The task's writes, then the turn's end (the reply published, the
+ * flight ended, the lock freed) leave after it, on one connection, and Redis applies a connection's
+ * commands in order: every later call, on any process, reads only once it holds that lock, so it reads
+ * them. An identical call that reaches Redis after the reply left, but before the flight's end, is told
+ * apart by Redis's clock: the published reply carries the earliest moment it can have left, and only a
+ * call whose turn Redis saw before that moment gets it; a later one runs again (docs/decisions/130).
  */
 export function createRedisCoordination(state: RedisState, times: RedisCoordinationTimes = defaultCoordinationTimes): CallCoordination {
   const local = createMemoryTurns();
@@ -147,13 +167,16 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
     }
   }
 
-  /** The reply of the identical call `holder` runs, or null once its flight ended without one. */
-  async function replyOf(name: string, flight: string, holder: string, deadline: number): Promise<ApiReply | null> {
+  /**
+   * The reply of the identical call `holder` runs, for calls Redis saw by `seenBy`; null once its flight
+   * ended without one, or with one that may have left before then (a call sent after it runs again).
+   */
+  async function replyOf(name: string, flight: string, holder: string, seenBy: number, deadline: number): Promise<ApiReply | null> {
     const replyKey = state.key('reply', `${name}:${holder}`);
     for (;;) {
       const [reply, current] = await state.run((redis) => redis.mget(replyKey, flight));
-      const parsed = typeof reply === 'string' ? replySchema.safeParse(parseJson(reply)) : null;
-      if (parsed?.success) return parsed.data;
+      const parsed = typeof reply === 'string' ? publishedSchema.safeParse(parseJson(reply)) : null;
+      if (parsed?.success) return seenBy < parsed.data.from ? { status: parsed.data.status, body: parsed.data.body } : null;
       if (current !== holder) return null;
       if (Date.now() > deadline) throw new StateUnavailableError('timed out waiting for an identical call');
       await sleep(times.pollMs);
@@ -163,11 +186,15 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
   /**
    * The end of this process's last turn per instance, while Redis has not acknowledged it: it leaves
    * after that turn's answer, on the other connection, so the next turn here waits for it rather than
-   * find the lock still held.
+   * find the lock still held or its own flight still in the air.
    */
   const ending = new Map<string, Promise<unknown>>();
 
-  async function remoteTurn<T>(instanceKey: string, callKey: string, read: () => Promise<T>, task: (facts: T) => Promise<ApiReply>): Promise<ApiReply> {
+  /**
+   * `waits`: told when this call waits on an identical call of another process. The calls made here from
+   * then on neither share its reply nor queue behind it: each asks Redis for itself.
+   */
+  async function remoteTurn<T>(instanceKey: string, callKey: string, read: () => Promise<T>, task: (facts: T) => Promise<ApiReply>, waits: () => void): Promise<ApiReply> {
     await ending.get(instanceKey);
     const name = hashedName(callKey);
     const flight = state.key('flight', name);
@@ -175,17 +202,24 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
     const mine = token();
     const deadline = Date.now() + times.waitMs;
     for (;;) {
+      const sentAt = performance.now();
       const answer = state.runAtOnce((redis) => redis.eval(takeTurnScript, 2, flight, lock, mine, times.lockMs));
       // Same connection, right behind it: Redis runs these reads after the script.
       const early = read();
       early.catch(() => undefined);
       const parsed = turnAnswerSchema.safeParse(await answer);
+      const answeredAt = performance.now();
       if (!parsed.success) throw new StateUnavailableError('unexpected turn answer');
-      const [kind, detail] = parsed.data;
+      const [kind, detail, turnAt] = parsed.data;
       if (kind === 'wait') {
-        const reply = await replyOf(name, flight, detail, deadline);
+        // This call and those here that share it came no later, in Redis's clock, than the script plus
+        // its round trip (plus a thousandth, as below). One made from now on asks Redis itself.
+        waits();
+        const seenBy = Math.ceil(turnAt + (answeredAt - sentAt) * 1001);
+        const reply = await replyOf(name, flight, detail, seenBy, deadline);
         if (reply) return reply;
-        // The flight ended without a reply (its process died, or Redis lost it): try to run it here.
+        // The flight ended without a reply for this call (its process died, Redis lost it, or its reply
+        // left before this call came): run it here.
         continue;
       }
       let reply: ApiReply | undefined;
@@ -195,26 +229,35 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
         reply = await task(await (lockTaken ? early : read()));
         return reply;
       } finally {
-        const published = reply === undefined ? '' : JSON.stringify(reply);
-        // Written before the answer leaves: an identical call its client sends next finds no flight, and
-        // runs. Unpublished (the task threw), the waiting calls see the flight end and run it themselves.
-        const flightEnded = state
-          .runAtOnce((redis) => redis.eval(endFlightScript, 2, flight, state.key('reply', `${name}:${mine}`), mine, published, times.replyMs))
-          .catch(() => undefined);
+        // The reply has not left yet: in Redis's clock that is no earlier than the turn's script plus the
+        // time since its answer arrived (the script ran before that), less a thousandth for two clocks
+        // that tick at slightly different rates. Unpublished (the task threw), the waiting calls see the
+        // flight end and run it themselves.
+        const from = Math.floor(turnAt + (performance.now() - answeredAt) * 999);
+        const published = reply === undefined ? '' : JSON.stringify({ ...reply, from });
         // Behind the task's writes, on their connection: whoever takes the lock next reads them.
-        const released = state.run((redis) => redis.eval(releaseLockScript, 1, lock, mine)).catch(() => undefined);
-        ending.set(instanceKey, released);
-        void released.then(() => {
-          if (ending.get(instanceKey) === released) ending.delete(instanceKey);
+        const ended = state
+          .run((redis) => redis.eval(endTurnScript, 3, flight, state.key('reply', `${name}:${mine}`), lock, mine, published, times.replyMs))
+          .catch(() => undefined);
+        ending.set(instanceKey, ended);
+        void ended.then(() => {
+          if (ending.get(instanceKey) === ended) ending.delete(instanceKey);
         });
         // A failed task answers once its turn is free, so a retry at once does not find it held.
-        if (reply === undefined) await Promise.all([flightEnded, released]);
+        if (reply === undefined) await ended;
       }
     }
   }
 
   return {
     turn: (instanceKey, callKey, read, task) =>
-      local.collapse(callKey, () => local.exclusive(instanceKey, () => remoteTurn(instanceKey, callKey, read, task))),
+      local.collapse(callKey, (stopSharing) =>
+        local.exclusive(instanceKey, (free) =>
+          remoteTurn(instanceKey, callKey, read, task, () => {
+            stopSharing();
+            free();
+          }),
+        ),
+      ),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redisPerFile } from '../testing/redis-fixture';
+import type { Redis } from 'ioredis';
 import type { RedisState } from './redis-state';
 
 const redis = redisPerFile();
@@ -51,5 +52,23 @@ describe('the reads of one tick', () => {
     } finally {
       await redis.server().start();
     }
+  });
+});
+
+describe('the exchanges asked for in one tick', () => {
+  it('start once the tick is done, in the order asked, each answered in its place', async () => {
+    const state = redis.connect(redis.freshPrefix());
+    const key = state.key('t', 'order');
+    const started: string[] = [];
+    const exchange = <T>(name: string, work: (client: Redis) => Promise<T>) =>
+      state.run((client) => {
+        started.push(name);
+        return work(client);
+      });
+    const answers = Promise.all([exchange('set', (client) => client.set(key, 'first')), exchange('append', (client) => client.append(key, '+second')), exchange('get', (client) => client.get(key))]);
+    // Nothing is built while the tick that asked runs: an answer written in that tick leaves first.
+    expect(started).toEqual([]);
+    expect(await answers).toEqual(['OK', 12, 'first+second']);
+    expect(started).toEqual(['set', 'append', 'get']);
   });
 });

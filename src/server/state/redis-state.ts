@@ -7,8 +7,9 @@ export interface RedisState {
   /** The prefixed key of `kind` and `name`. */
   key: (kind: string, name: string) => string;
   /**
-   * Runs one exchange with Redis; any failure becomes a StateUnavailableError. The commands issued in
-   * one tick leave together once it ends (at setImmediate), after an answer written in that tick.
+   * Runs one exchange with Redis; any failure becomes a StateUnavailableError. The exchanges asked for in
+   * one tick start together once it ends (at setImmediate), in order, and their commands leave in one
+   * write: after an answer written in that tick, which waits neither for them nor for building them.
    */
   run: <T>(work: (client: Redis) => Promise<T>) => Promise<T>;
   /**
@@ -43,8 +44,8 @@ interface Connection {
   connected: (timeoutMs: number) => Promise<boolean>;
 }
 
-/** One connection with the fail-closed wrapper; `autoPipelining` holds a tick's commands for one write. */
-function openConnection(options: RedisStateOptions, autoPipelining: boolean, outage: { down: boolean }): Connection {
+/** One connection with the fail-closed wrapper; each command is written as it is issued. */
+function openConnection(options: RedisStateOptions, outage: { down: boolean }): Connection {
   const client = new Redis(options.url, {
     // Fail fast while disconnected: no queue of commands replayed later, no retry of a command.
     enableOfflineQueue: false,
@@ -53,7 +54,6 @@ function openConnection(options: RedisStateOptions, autoPipelining: boolean, out
     connectTimeout: 2_000,
     // Reconnect forever, at most a second apart, so the proxy recovers without a restart.
     retryStrategy: (attempt) => Math.min(50 * attempt, 1_000),
-    enableAutoPipelining: autoPipelining,
   });
   // Until the first connection, a call waits for it (briefly) rather than failing at once.
   let everReady = false;
@@ -104,6 +104,31 @@ function openConnection(options: RedisStateOptions, autoPipelining: boolean, out
 }
 
 /**
+ * The exchanges asked for in one tick, started at its end in the order asked, their commands corked into
+ * one write. A call's writes are then built and sent after its answer has left, not before.
+ */
+function endOfTick(connection: Connection): RedisState['run'] {
+  let queued: Array<() => void> = [];
+  const flush = () => {
+    const starts = queued;
+    queued = [];
+    // Not connected yet, there is no socket to cork: the exchanges then wait for it, or fail closed.
+    const socket = connection.client.status === 'ready' ? connection.client.stream : null;
+    socket?.cork();
+    try {
+      for (const start of starts) start();
+    } finally {
+      socket?.uncork();
+    }
+  };
+  return (work) =>
+    new Promise((resolve, reject) => {
+      if (queued.length === 0) setImmediate(flush);
+      queued.push(() => void connection.run(work).then(resolve, reject));
+    });
+}
+
+/**
  * Why two connections: a call waits on Redis once before the provider is asked, and holding that
  * exchange's commands for the end of the tick costs the wait a pass of the event loop. Its writes,
  * though, should leave after its answer, together. So the exchange a call waits on goes out at once on
@@ -111,14 +136,15 @@ function openConnection(options: RedisStateOptions, autoPipelining: boolean, out
  */
 export function createRedisState(options: RedisStateOptions): RedisState {
   const outage = { down: false };
-  const later = openConnection(options, true, outage);
-  const atOnce = openConnection(options, false, outage);
+  const later = openConnection(options, outage);
+  const atOnce = openConnection(options, outage);
+  const atEndOfTick = endOfTick(later);
   // The last exchange this process started on the end-of-tick connection. Redis answers a connection
   // in order, so once that one is answered so is everything sent before it: a read on the other
   // connection waits for it, and this process always reads its own writes.
   let last: Promise<unknown> = Promise.resolve();
   const run: RedisState['run'] = (work) => {
-    const exchange = later.run(work);
+    const exchange = atEndOfTick(work);
     last = exchange.then(
       () => undefined,
       () => undefined,
