@@ -22,53 +22,40 @@ export interface CallCoordination {
   turn<T>(instanceKey: string, callKey: string, read: () => Promise<T>, task: (facts: T) => Promise<ApiReply>): Promise<ApiReply>;
 }
 
-/** One process: a promise queue per instance, and a map of the calls in flight. */
-export function createMemoryTurns() {
+/** One process: a promise queue per instance, and a map of the calls in flight, sharing `R`. */
+export function createMemoryTurns<R>() {
   const queues = new Map<string, Promise<unknown>>();
-  const inFlight = new Map<string, Promise<ApiReply>>();
+  const inFlight = new Map<string, Promise<R>>();
   return {
-    /** Runs `task` once the instance's task before it is done, or has given up its place with `free`. */
-    exclusive<T>(instanceKey: string, task: (free: () => void) => Promise<T>): Promise<T> {
+    exclusive<T>(instanceKey: string, task: () => Promise<T>): Promise<T> {
       const previous = queues.get(instanceKey) ?? Promise.resolve();
-      let free: () => void = () => undefined;
-      const freed = new Promise<void>((resolve) => {
-        free = resolve;
+      const next = previous.then(task, task);
+      const settled = next.then(
+        () => undefined,
+        () => undefined,
+      );
+      queues.set(instanceKey, settled);
+      void settled.then(() => {
+        if (queues.get(instanceKey) === settled) queues.delete(instanceKey);
       });
-      queues.set(instanceKey, freed);
-      void freed.then(() => {
-        if (queues.get(instanceKey) === freed) queues.delete(instanceKey);
-      });
-      const next = previous.then(() => task(free));
-      void next.then(free, free);
       return next;
     },
-    /**
-     * `task` runs once for the calls with `key` made while it runs; it may stop sharing earlier, after
-     * which an identical call runs on its own.
-     */
-    async collapse(key: string, task: (stopSharing: () => void) => Promise<ApiReply>): Promise<ApiReply> {
+    async collapse(key: string, task: () => Promise<R>): Promise<R> {
       const pending = inFlight.get(key);
       if (pending) return pending;
-      // While shared, the entry under `key` is this call's: an identical call joins it rather than replace it.
-      const sharing = { on: true };
-      const stopSharing = () => {
-        if (!sharing.on) return;
-        sharing.on = false;
-        inFlight.delete(key);
-      };
-      const call = task(stopSharing);
-      if (sharing.on) inFlight.set(key, call);
+      const call = task();
+      inFlight.set(key, call);
       try {
         return await call;
       } finally {
-        stopSharing();
+        inFlight.delete(key);
       }
     },
   };
 }
 
 export function createMemoryCoordination(): CallCoordination {
-  const local = createMemoryTurns();
+  const local = createMemoryTurns<ApiReply>();
   return {
     turn: (instanceKey, callKey, read, task) =>
       local.collapse(callKey, () =>
@@ -133,8 +120,7 @@ export function parseJson(text: string): unknown {
 
 /**
  * Over Redis: within one process, identical calls collapse and calls of an instance queue first (as in
- * memory), so only one per process asks Redis; once it learns that it waits on another process, the
- * calls made here later ask Redis themselves (see below). Then one script takes the call's flight and the
+ * memory), so only one per process asks Redis. Then one script takes the call's flight and the
  * instance's lock (`SET NX PX`, a random token, released by a compare-and-delete), and the task's reads
  * go out behind it on the same connection: Redis runs them after the lock is taken, so they hold when
  * it was. An identical call already in flight on another process is not run again: this one waits for
@@ -146,10 +132,11 @@ export function parseJson(text: string): unknown {
  * commands in order: every later call, on any process, reads only once it holds that lock, so it reads
  * them. An identical call that reaches Redis after the reply left, but before the flight's end, is told
  * apart by Redis's clock: the published reply carries the earliest moment it can have left, and only a
- * call whose turn Redis saw before that moment gets it; a later one runs again (docs/decisions/130).
+ * call that Redis saw before that moment gets it; a later one runs again (docs/decisions/130). The calls
+ * of this process that share a waiting call are judged one by one, by when each was made.
  */
 export function createRedisCoordination(state: RedisState, times: RedisCoordinationTimes = defaultCoordinationTimes): CallCoordination {
-  const local = createMemoryTurns();
+  const local = createMemoryTurns<Outcome>();
   // Unique, not secret (it only tells this turn's lock and flight from another's): drawn from Node's
   // pooled entropy, without a system call per turn.
   const token = () => randomUUID();
@@ -167,16 +154,13 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
     }
   }
 
-  /**
-   * The reply of the identical call `holder` runs, for calls Redis saw by `seenBy`; null once its flight
-   * ended without one, or with one that may have left before then (a call sent after it runs again).
-   */
-  async function replyOf(name: string, flight: string, holder: string, seenBy: number, deadline: number): Promise<ApiReply | null> {
+  /** The reply the identical call `holder` runs publishes, or null once its flight ended without one. */
+  async function replyOf(name: string, flight: string, holder: string, deadline: number): Promise<{ reply: ApiReply; from: number } | null> {
     const replyKey = state.key('reply', `${name}:${holder}`);
     for (;;) {
       const [reply, current] = await state.run((redis) => redis.mget(replyKey, flight));
       const parsed = typeof reply === 'string' ? publishedSchema.safeParse(parseJson(reply)) : null;
-      if (parsed?.success) return seenBy < parsed.data.from ? { status: parsed.data.status, body: parsed.data.body } : null;
+      if (parsed?.success) return { reply: { status: parsed.data.status, body: parsed.data.body }, from: parsed.data.from };
       if (current !== holder) return null;
       if (Date.now() > deadline) throw new StateUnavailableError('timed out waiting for an identical call');
       await sleep(times.pollMs);
@@ -190,11 +174,7 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
    */
   const ending = new Map<string, Promise<unknown>>();
 
-  /**
-   * `waits`: told when this call waits on an identical call of another process. The calls made here from
-   * then on neither share its reply nor queue behind it: each asks Redis for itself.
-   */
-  async function remoteTurn<T>(instanceKey: string, callKey: string, read: () => Promise<T>, task: (facts: T) => Promise<ApiReply>, waits: () => void): Promise<ApiReply> {
+  async function remoteTurn<T>(instanceKey: string, callKey: string, read: () => Promise<T>, task: (facts: T) => Promise<ApiReply>): Promise<Outcome> {
     await ending.get(instanceKey);
     const name = hashedName(callKey);
     const flight = state.key('flight', name);
@@ -212,14 +192,10 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
       if (!parsed.success) throw new StateUnavailableError('unexpected turn answer');
       const [kind, detail, turnAt] = parsed.data;
       if (kind === 'wait') {
-        // This call and those here that share it came no later, in Redis's clock, than the script plus
-        // its round trip (plus a thousandth, as below). One made from now on asks Redis itself.
-        waits();
-        const seenBy = Math.ceil(turnAt + (answeredAt - sentAt) * 1001);
-        const reply = await replyOf(name, flight, detail, seenBy, deadline);
-        if (reply) return reply;
-        // The flight ended without a reply for this call (its process died, Redis lost it, or its reply
-        // left before this call came): run it here.
+        const published = await replyOf(name, flight, detail, deadline);
+        // Whose it is, is judged per call (see `turn`). The flight ended without a reply (its process
+        // died, or Redis lost it): run it here.
+        if (published) return { reply: published.reply, shared: { from: published.from, turnAt, sentAt } };
         continue;
       }
       let reply: ApiReply | undefined;
@@ -227,7 +203,7 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
         const lockTaken = detail === '1';
         if (!lockTaken) await takeLock(lock, mine, deadline);
         reply = await task(await (lockTaken ? early : read()));
-        return reply;
+        return { reply };
       } finally {
         // The reply has not left yet: in Redis's clock that is no earlier than the turn's script plus the
         // time since its answer arrived (the script ran before that), less a thousandth for two clocks
@@ -249,15 +225,28 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
     }
   }
 
-  return {
-    turn: (instanceKey, callKey, read, task) =>
-      local.collapse(callKey, (stopSharing) =>
-        local.exclusive(instanceKey, (free) =>
-          remoteTurn(instanceKey, callKey, read, task, () => {
-            stopSharing();
-            free();
-          }),
-        ),
-      ),
+  const turn: CallCoordination['turn'] = async (instanceKey, callKey, read, task) => {
+    const madeAt = performance.now();
+    const { reply, shared } = await local.collapse(callKey, () => local.exclusive(instanceKey, () => remoteTurn(instanceKey, callKey, read, task)));
+    // Another process's reply, taken for every call here that joined this one: each keeps it only if it
+    // reached Redis before that reply can have left. One that may have come after it runs again.
+    if (shared && seenBy(madeAt, shared) >= shared.from) return turn(instanceKey, callKey, read, task);
+    return reply;
   };
+  return { turn };
+}
+
+/** A turn's reply, with how another process's reply was taken when it was one (see `seenBy`). */
+interface Outcome {
+  reply: ApiReply;
+  shared?: { from: number; turnAt: number; sentAt: number };
+}
+
+/**
+ * The latest moment, in Redis's clock, a call made here at `madeAt` (the process's monotonic clock) can
+ * have reached Redis, bounded with a turn's script that ran at `turnAt` after being sent at `sentAt`:
+ * the script's time plus the time from sending it to `madeAt`, plus a thousandth (as for `from`).
+ */
+function seenBy(madeAt: number, { turnAt, sentAt }: { turnAt: number; sentAt: number }): number {
+  return Math.ceil(turnAt + Math.max(0, madeAt - sentAt) * 1001);
 }
