@@ -171,15 +171,16 @@ describe('the Redis flow-state store', () => {
   it('runs again an identical call made after the answer left, though the turn has not ended in Redis yet', async () => {
     const prefix = redis.freshPrefix();
     const state = redis.connect(prefix);
-    // Process a's writes and the end of its turn reach Redis 80 ms after its answer, as over a slow link.
-    const slow: RedisState = { ...state, run: (work) => sleep(80).then(() => state.run(work)) };
+    // Process a's writes and the end of its turn reach Redis 100 ms after its answer, as over a slow link.
+    const slow: RedisState = { ...state, run: (work) => sleep(100).then(() => state.run(work)) };
     const a = createRedisFlowStateStore(slow);
     const b = createRedisFlowStateStore(redis.connect(prefix));
     await Promise.all([a.read('warm'), b.read('warm')]);
     let runs = 0;
+    // The provider takes 300 ms: the second call is made well before the first's answer leaves.
     const task = async () => {
       runs += 1;
-      await sleep(40);
+      await sleep(300);
       return { status: 200, body: { run: runs } };
     };
     const first = a.turn('i', 'same', nothing, task);

@@ -48,7 +48,7 @@ export function createMemoryTurns<R>() {
       try {
         return await call;
       } finally {
-        inFlight.delete(key);
+        if (inFlight.get(key) === call) inFlight.delete(key);
       }
     },
   };
@@ -154,16 +154,21 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
     }
   }
 
-  /** The reply the identical call `holder` runs publishes, or null once its flight ended without one. */
+  /**
+   * The reply the identical call `holder` runs publishes, or null once its flight ended without one.
+   * Looked for as often as a held lock: a call made just after that reply left finds the flight ending.
+   */
   async function replyOf(name: string, flight: string, holder: string, deadline: number): Promise<{ reply: ApiReply; from: number } | null> {
     const replyKey = state.key('reply', `${name}:${holder}`);
+    let pause = 1;
     for (;;) {
       const [reply, current] = await state.run((redis) => redis.mget(replyKey, flight));
       const parsed = typeof reply === 'string' ? publishedSchema.safeParse(parseJson(reply)) : null;
       if (parsed?.success) return { reply: { status: parsed.data.status, body: parsed.data.body }, from: parsed.data.from };
       if (current !== holder) return null;
       if (Date.now() > deadline) throw new StateUnavailableError('timed out waiting for an identical call');
-      await sleep(times.pollMs);
+      await sleep(pause);
+      pause = Math.min(pause * 2, times.pollMs);
     }
   }
 
@@ -206,10 +211,10 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
         return { reply };
       } finally {
         // The reply has not left yet: in Redis's clock that is no earlier than the turn's script plus the
-        // time since its answer arrived (the script ran before that), less a thousandth for two clocks
-        // that tick at slightly different rates. Unpublished (the task threw), the waiting calls see the
-        // flight end and run it themselves.
-        const from = Math.floor(turnAt + (performance.now() - answeredAt) * 999);
+        // time since its answer arrived (the script ran before that), less RATE_MARGIN for two clocks
+        // that tick at different rates. Unpublished (the task threw), the waiting calls see the flight
+        // end and run it themselves.
+        const from = Math.floor(turnAt + (performance.now() - answeredAt) * 1000 * (1 - RATE_MARGIN));
         const published = reply === undefined ? '' : JSON.stringify({ ...reply, from });
         // Behind the task's writes, on their connection: whoever takes the lock next reads them.
         const ended = state
@@ -245,8 +250,16 @@ interface Outcome {
 /**
  * The latest moment, in Redis's clock, a call made here at `madeAt` (the process's monotonic clock) can
  * have reached Redis, bounded with a turn's script that ran at `turnAt` after being sent at `sentAt`:
- * the script's time plus the time from sending it to `madeAt`, plus a thousandth (as for `from`).
+ * the script's time plus the time from sending it to `madeAt`, plus RATE_MARGIN.
  */
 function seenBy(madeAt: number, { turnAt, sentAt }: { turnAt: number; sentAt: number }): number {
-  return Math.ceil(turnAt + Math.max(0, madeAt - sentAt) * 1001);
+  return Math.ceil(turnAt + Math.max(0, madeAt - sentAt) * 1000 * (1 + RATE_MARGIN));
 }
+
+/**
+ * How much faster or slower Redis's clock may run than a process's over one call. On one host both follow
+ * the same clock; across hosts NTP slews a clock by at most 0.05 % (ntpd), chrony by at most 8.3 % by
+ * default (while it corrects a large offset). The margin costs little: an identical call made in the
+ * last tenth of the provider's time before the answer runs again instead of sharing it.
+ */
+const RATE_MARGIN = 0.1;
