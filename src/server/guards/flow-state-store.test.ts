@@ -28,6 +28,19 @@ const record: FlowRecord = {
 
 const redis = redisPerFile();
 
+/** A provider call that takes `ms` and answers how many runs there were by then; `runs()` counts them. */
+function countedCalls(ms: number) {
+  let runs = 0;
+  return {
+    task: async (): Promise<ApiReply> => {
+      runs += 1;
+      await sleep(ms);
+      return { status: 200, body: { run: runs } };
+    },
+    runs: () => runs,
+  };
+}
+
 /** Two handles on one store: two proxy processes over Redis; in memory, one process has just the one. */
 interface Pair {
   a: FlowStateStore;
@@ -115,14 +128,9 @@ describe.each(implementations)('the flow-state store %s', (_name, make) => {
 
   it('collapses identical calls in flight into one, and runs a later identical call again', async () => {
     const { a, b } = make();
-    let runs = 0;
-    const task = async () => {
-      runs += 1;
-      await sleep(60);
-      return { status: 200, body: { run: runs } };
-    };
+    const { task, runs } = countedCalls(60);
     const replies = await Promise.all(Array.from({ length: 6 }, (_, index) => (index % 2 === 0 ? a : b).turn('i', 'same', nothing, task)));
-    expect(runs).toBe(1);
+    expect(runs()).toBe(1);
     expect(replies).toEqual(Array.from({ length: 6 }, () => ({ status: 200, body: { run: 1 } })));
     expect(await b.turn('i', 'same', nothing, task)).toEqual({ status: 200, body: { run: 2 } });
     expect(await a.turn('i', 'different', nothing, task)).toEqual({ status: 200, body: { run: 3 } });
@@ -176,13 +184,8 @@ describe('the Redis flow-state store', () => {
     const a = createRedisFlowStateStore(slow);
     const b = createRedisFlowStateStore(redis.connect(prefix));
     await Promise.all([a.read('warm'), b.read('warm')]);
-    let runs = 0;
     // The provider takes 300 ms: the second call is made well before the first's answer leaves.
-    const task = async () => {
-      runs += 1;
-      await sleep(300);
-      return { status: 200, body: { run: runs } };
-    };
+    const { task, runs } = countedCalls(300);
     const first = a.turn('i', 'same', nothing, task);
     await sleep(10);
     // Made while the first is in flight: it shares its reply.
@@ -197,7 +200,7 @@ describe('the Redis flow-state store', () => {
     // Both ran after the first's turn ended, one for both or one each, never with the first's answer.
     const later = await Promise.all([afterOnB, afterOnC]);
     expect(later.map((reply) => reply.body)).not.toContainEqual({ run: 1 });
-    expect(runs).toBeGreaterThanOrEqual(2);
+    expect(runs()).toBeGreaterThanOrEqual(2);
   });
 
   it('takes over the lock of a process that died holding it once the lock expires', async () => {

@@ -142,33 +142,36 @@ export function createRedisCoordination(state: RedisState, times: RedisCoordinat
   const token = () => randomUUID();
 
   /**
-   * A held lock is looked at again after 1 ms, then twice as long each time up to `pollMs`: the turn
-   * before is often ending already (its reply went out before its end reached Redis).
+   * A pause before looking again at a held lock or a flight: 1 ms, then twice as long each time up to
+   * `pollMs`. The turn looked at is often ending already (its reply went out before its end reached Redis).
    */
-  async function takeLock(lock: string, mine: string, deadline: number): Promise<void> {
+  function backoff(): () => Promise<void> {
     let pause = 1;
-    while ((await state.run((redis) => redis.set(lock, mine, 'PX', times.lockMs, 'NX'))) !== 'OK') {
-      if (Date.now() > deadline) throw new StateUnavailableError('timed out waiting for a lock');
+    return async () => {
       await sleep(pause);
       pause = Math.min(pause * 2, times.pollMs);
+    };
+  }
+
+  async function takeLock(lock: string, mine: string, deadline: number): Promise<void> {
+    const pause = backoff();
+    while ((await state.run((redis) => redis.set(lock, mine, 'PX', times.lockMs, 'NX'))) !== 'OK') {
+      if (Date.now() > deadline) throw new StateUnavailableError('timed out waiting for a lock');
+      await pause();
     }
   }
 
-  /**
-   * The reply the identical call `holder` runs publishes, or null once its flight ended without one.
-   * Looked for as often as a held lock: a call made just after that reply left finds the flight ending.
-   */
+  /** The reply the identical call `holder` runs publishes, or null once its flight ended without one. */
   async function replyOf(name: string, flight: string, holder: string, deadline: number): Promise<{ reply: ApiReply; from: number } | null> {
     const replyKey = state.key('reply', `${name}:${holder}`);
-    let pause = 1;
+    const pause = backoff();
     for (;;) {
       const [reply, current] = await state.run((redis) => redis.mget(replyKey, flight));
       const parsed = typeof reply === 'string' ? publishedSchema.safeParse(parseJson(reply)) : null;
       if (parsed?.success) return { reply: { status: parsed.data.status, body: parsed.data.body }, from: parsed.data.from };
       if (current !== holder) return null;
       if (Date.now() > deadline) throw new StateUnavailableError('timed out waiting for an identical call');
-      await sleep(pause);
-      pause = Math.min(pause * 2, times.pollMs);
+      await pause();
     }
   }
 
